@@ -1,0 +1,50 @@
+import type { Command } from "commander";
+import { InvalidArgumentError } from "commander";
+import { startCloud } from "../cloud/cloud-server.ts";
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("must be a port number from 0 to 65535 (0 picks a free port).");
+  return n;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("must be a positive number.");
+  return n;
+}
+
+/** `tenantry cloud`: runs the local Microsoft cloud until SIGINT or SIGTERM. */
+export function registerCloudCommand(program: Command): void {
+  program
+    .command("cloud")
+    .description("Run the local Microsoft cloud (identity platform and Microsoft Graph) over HTTPS on localhost")
+    .option("--port <n>", "port to listen on; 0 picks a free one", port, 0)
+    .option("--data-dir <dir>", "keep state, keys and the CA here across restarts")
+    .option("--seed <kind>", "demo: deterministic demo tenants; none: empty", "demo")
+    .option("--time-scale <k>", "run the cloud's clock k times faster (throttling windows shrink)", positive, 1)
+    .action(async (opts: { port: number; dataDir?: string; seed: string; timeScale: number }) => {
+      if (opts.seed !== "demo" && opts.seed !== "none") throw new InvalidArgumentError("--seed must be demo or none.");
+      const cloud = await startCloud({ port: opts.port, dataDir: opts.dataDir, seed: opts.seed, timeScale: opts.timeScale });
+      const demo = cloud.demo;
+      const ready = {
+        event: "ready",
+        url: cloud.url,
+        caCertPath: cloud.caCertPath,
+        controlUrl: `${cloud.url}/_cloud`,
+        ...(demo
+          ? {
+              app: { appId: demo.appId, clientSecret: demo.clientSecret, homeTenantId: demo.partnerTenantId },
+              tenants: demo.tenants,
+            }
+          : {}),
+      };
+      process.stdout.write(`${JSON.stringify(ready)}\n`);
+      const stop = async () => {
+        await cloud.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", () => void stop());
+      process.once("SIGTERM", () => void stop());
+    });
+}

@@ -1,0 +1,283 @@
+import type { ChangeOp } from "./change-ops.ts";
+import type {
+  AssignedLicense,
+  DirectoryAuditRecord,
+  DirectoryObjectRecord,
+  GroupRecord,
+  RoleAssignmentRecord,
+  ServicePrincipalRecord,
+  TenantRecord,
+  UserRecord,
+} from "./model.ts";
+import { SortedIds } from "./sorted-ids.ts";
+
+export interface LicenseAssignmentState {
+  readonly skuId: string;
+  readonly disabledPlans: readonly string[];
+  readonly assignedByGroup: string | null;
+  readonly state: "Active";
+  readonly error: "None";
+}
+
+type Relation = Map<string, Set<string>>;
+
+function link(relation: Relation, from: string, to: string): void {
+  let set = relation.get(from);
+  if (!set) {
+    set = new Set();
+    relation.set(from, set);
+  }
+  set.add(to);
+}
+
+function unlink(relation: Relation, from: string, to: string): void {
+  const set = relation.get(from);
+  if (!set) return;
+  set.delete(to);
+  if (set.size === 0) relation.delete(from);
+}
+
+const none: ReadonlySet<string> = new Set();
+
+/** One tenant's directory in memory, with the indexes Graph's queries need. */
+export class TenantDirectory {
+  tenant: TenantRecord;
+  readonly objects = new Map<string, DirectoryObjectRecord>();
+  readonly userIds = new SortedIds();
+  readonly groupIds = new SortedIds();
+  readonly applicationIds = new SortedIds();
+  readonly servicePrincipalIds = new SortedIds();
+  readonly roleAssignments = new Map<string, RoleAssignmentRecord>();
+  readonly audits: DirectoryAuditRecord[] = [];
+  readonly #userByUpn = new Map<string, string>();
+  readonly #spByAppId = new Map<string, string>();
+  readonly #appByAppId = new Map<string, string>();
+  readonly #members: Relation = new Map();
+  readonly #memberOf: Relation = new Map();
+  readonly #owners: Relation = new Map();
+  readonly #ownerOf: Relation = new Map();
+  readonly #rolesByPrincipal: Relation = new Map();
+  readonly #consumedBySku = new Map<string, number>();
+  readonly #skusByUser = new Map<string, readonly string[]>();
+
+  constructor(tenant: TenantRecord) {
+    this.tenant = tenant;
+  }
+
+  get id(): string {
+    return this.tenant.id;
+  }
+
+  apply(op: ChangeOp): void {
+    switch (op.op) {
+      case "tenant.put":
+        this.tenant = op.tenant;
+        return;
+      case "object.put":
+        this.#put(op.record);
+        return;
+      case "object.purge":
+        this.#purge(op.id);
+        return;
+      case "member.add":
+        link(this.#members, op.groupId, op.memberId);
+        link(this.#memberOf, op.memberId, op.groupId);
+        this.#refreshLicenseUse(op.memberId);
+        return;
+      case "member.remove":
+        unlink(this.#members, op.groupId, op.memberId);
+        unlink(this.#memberOf, op.memberId, op.groupId);
+        this.#refreshLicenseUse(op.memberId);
+        return;
+      case "owner.add":
+        link(this.#owners, op.groupId, op.memberId);
+        link(this.#ownerOf, op.memberId, op.groupId);
+        return;
+      case "owner.remove":
+        unlink(this.#owners, op.groupId, op.memberId);
+        unlink(this.#ownerOf, op.memberId, op.groupId);
+        return;
+      case "role.assign":
+        this.roleAssignments.set(op.assignment.id, op.assignment);
+        link(this.#rolesByPrincipal, op.assignment.principalId, op.assignment.roleDefinitionId);
+        return;
+      case "role.unassign":
+        this.#unassignRole(op.id);
+        return;
+      case "audit.add":
+        this.audits.push(op.event);
+        return;
+      case "tenant.generate":
+        throw new Error("tenant.generate is applied by the cloud state, not by a directory");
+    }
+  }
+
+  user(idOrUpn: string): UserRecord | undefined {
+    const record = this.objects.get(idOrUpn) ?? this.objects.get(this.#userByUpn.get(idOrUpn.toLowerCase()) ?? "");
+    return record?.kind === "user" ? record : undefined;
+  }
+
+  group(id: string): GroupRecord | undefined {
+    const record = this.objects.get(id);
+    return record?.kind === "group" ? record : undefined;
+  }
+
+  servicePrincipalByAppId(appId: string): ServicePrincipalRecord | undefined {
+    const record = this.objects.get(this.#spByAppId.get(appId) ?? "");
+    return record?.kind === "servicePrincipal" ? record : undefined;
+  }
+
+  applicationByAppId(appId: string): DirectoryObjectRecord | undefined {
+    return this.objects.get(this.#appByAppId.get(appId) ?? "");
+  }
+
+  membersOf(groupId: string): ReadonlySet<string> {
+    return this.#members.get(groupId) ?? none;
+  }
+
+  groupsOf(memberId: string): ReadonlySet<string> {
+    return this.#memberOf.get(memberId) ?? none;
+  }
+
+  ownersOf(groupId: string): ReadonlySet<string> {
+    return this.#owners.get(groupId) ?? none;
+  }
+
+  ownedBy(ownerId: string): ReadonlySet<string> {
+    return this.#ownerOf.get(ownerId) ?? none;
+  }
+
+  /** Role template ids held directly or through role-assignable groups. */
+  rolesOf(principalId: string): ReadonlySet<string> {
+    const direct = this.#rolesByPrincipal.get(principalId);
+    let all: Set<string> | undefined;
+    for (const groupId of this.groupsOf(principalId)) {
+      const viaGroup = this.#rolesByPrincipal.get(groupId);
+      if (!viaGroup) continue;
+      all ??= new Set(direct);
+      for (const role of viaGroup) all.add(role);
+    }
+    return all ?? direct ?? none;
+  }
+
+  /** Groups in which the principal is a member or owner and that can hold roles. */
+  inRoleAssignableGroup(principalId: string): boolean {
+    for (const groupId of [...this.groupsOf(principalId), ...this.ownedBy(principalId)]) {
+      if (this.group(groupId)?.isAssignableToRole) return true;
+    }
+    return false;
+  }
+
+  licenseStates(user: UserRecord): LicenseAssignmentState[] {
+    const states: LicenseAssignmentState[] = user.directLicenses.map((l) => ({
+      skuId: l.skuId,
+      disabledPlans: l.disabledPlans,
+      assignedByGroup: null,
+      state: "Active",
+      error: "None",
+    }));
+    for (const groupId of this.groupsOf(user.id)) {
+      const group = this.group(groupId);
+      if (!group || group.deletedDateTime) continue;
+      for (const l of group.assignedLicenses) {
+        states.push({ skuId: l.skuId, disabledPlans: l.disabledPlans, assignedByGroup: group.id, state: "Active", error: "None" });
+      }
+    }
+    return states;
+  }
+
+  /** Graph's user.assignedLicenses: one entry per SKU; a plan is disabled only if every assignment disables it. */
+  effectiveLicenses(user: UserRecord): AssignedLicense[] {
+    const bySku = new Map<string, Set<string> | null>();
+    for (const state of this.licenseStates(user)) {
+      const disabled = bySku.get(state.skuId);
+      if (disabled === undefined) bySku.set(state.skuId, new Set(state.disabledPlans));
+      else if (disabled) for (const plan of [...disabled]) if (!state.disabledPlans.includes(plan)) disabled.delete(plan);
+    }
+    return [...bySku].map(([skuId, disabled]) => ({ skuId, disabledPlans: [...(disabled ?? [])] }));
+  }
+
+  consumedUnits(skuId: string): number {
+    return this.#consumedBySku.get(skuId) ?? 0;
+  }
+
+  #put(record: DirectoryObjectRecord): void {
+    const previous = this.objects.get(record.id);
+    this.objects.set(record.id, record);
+    switch (record.kind) {
+      case "user": {
+        if (previous?.kind === "user") this.#userByUpn.delete(previous.userPrincipalName.toLowerCase());
+        if (!record.deletedDateTime) this.#userByUpn.set(record.userPrincipalName.toLowerCase(), record.id);
+        if (!previous) this.userIds.addAscending(record.id);
+        this.#refreshLicenseUse(record.id);
+        return;
+      }
+      case "group": {
+        if (!previous) this.groupIds.addAscending(record.id);
+        if (previous?.kind === "group" && (previous.assignedLicenses !== record.assignedLicenses || previous.deletedDateTime !== record.deletedDateTime)) {
+          for (const memberId of this.membersOf(record.id)) this.#refreshLicenseUse(memberId);
+        }
+        return;
+      }
+      case "application":
+        if (!previous) this.applicationIds.addAscending(record.id);
+        this.#appByAppId.set(record.appId, record.id);
+        return;
+      case "servicePrincipal":
+        if (!previous) this.servicePrincipalIds.addAscending(record.id);
+        this.#spByAppId.set(record.appId, record.id);
+        return;
+    }
+  }
+
+  #purge(id: string): void {
+    const record = this.objects.get(id);
+    if (!record) return;
+    for (const groupId of [...this.groupsOf(id)]) this.apply({ op: "member.remove", tenantId: this.id, groupId, memberId: id });
+    for (const groupId of [...this.ownedBy(id)]) this.apply({ op: "owner.remove", tenantId: this.id, groupId, memberId: id });
+    for (const memberId of [...this.membersOf(id)]) this.apply({ op: "member.remove", tenantId: this.id, groupId: id, memberId });
+    for (const ownerId of [...this.ownersOf(id)]) this.apply({ op: "owner.remove", tenantId: this.id, groupId: id, memberId: ownerId });
+    for (const assignment of [...this.roleAssignments.values()]) if (assignment.principalId === id) this.#unassignRole(assignment.id);
+    this.objects.delete(id);
+    switch (record.kind) {
+      case "user":
+        this.#userByUpn.delete(record.userPrincipalName.toLowerCase());
+        this.userIds.remove(id);
+        this.#refreshLicenseUse(id);
+        return;
+      case "group":
+        this.groupIds.remove(id);
+        return;
+      case "application":
+        this.applicationIds.remove(id);
+        this.#appByAppId.delete(record.appId);
+        return;
+      case "servicePrincipal":
+        this.servicePrincipalIds.remove(id);
+        this.#spByAppId.delete(record.appId);
+        return;
+    }
+  }
+
+  #unassignRole(id: string): void {
+    const assignment = this.roleAssignments.get(id);
+    if (!assignment) return;
+    this.roleAssignments.delete(id);
+    const stillHeld = [...this.roleAssignments.values()].some(
+      (a) => a.principalId === assignment.principalId && a.roleDefinitionId === assignment.roleDefinitionId,
+    );
+    if (!stillHeld) unlink(this.#rolesByPrincipal, assignment.principalId, assignment.roleDefinitionId);
+  }
+
+  /** Keeps consumed units per SKU true: a deleted user holds no licence. */
+  #refreshLicenseUse(userId: string): void {
+    const record = this.objects.get(userId);
+    const skus =
+      record?.kind === "user" && !record.deletedDateTime ? [...new Set(this.licenseStates(record).map((s) => s.skuId))] : [];
+    const before = this.#skusByUser.get(userId) ?? [];
+    for (const sku of before) if (!skus.includes(sku)) this.#consumedBySku.set(sku, (this.#consumedBySku.get(sku) ?? 1) - 1);
+    for (const sku of skus) if (!before.includes(sku)) this.#consumedBySku.set(sku, (this.#consumedBySku.get(sku) ?? 0) + 1);
+    if (skus.length > 0) this.#skusByUser.set(userId, skus);
+    else this.#skusByUser.delete(userId);
+  }
+}

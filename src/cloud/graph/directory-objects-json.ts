@@ -1,0 +1,54 @@
+import { roleByTemplateId } from "../authz/roles.ts";
+import type { DirectoryObjectRecord } from "../directory/model.ts";
+import type { GraphCall } from "./graph-call.ts";
+import type { CollectionSource } from "./list-collection.ts";
+import { defaultGroupProperties, readGroupProperty } from "./groups/group-json.ts";
+import { defaultUserProperties, readUserProperty } from "./users/user-json.ts";
+
+/** A member, owner or memberOf entry: a user, group, service principal or (for memberOf) a directory role. */
+export type DirectoryEntry = DirectoryObjectRecord | { readonly kind: "directoryRole"; readonly id: string };
+
+const typeNames: Record<DirectoryEntry["kind"], string> = {
+  user: "#microsoft.graph.user",
+  group: "#microsoft.graph.group",
+  servicePrincipal: "#microsoft.graph.servicePrincipal",
+  application: "#microsoft.graph.application",
+  directoryRole: "#microsoft.graph.directoryRole",
+};
+
+function readEntry(call: GraphCall, entry: DirectoryEntry, property: string): unknown {
+  switch (entry.kind) {
+    case "user":
+      return readUserProperty(call.tenant, entry, property);
+    case "group":
+      return readGroupProperty(entry, property);
+    case "directoryRole": {
+      const role = roleByTemplateId(entry.id);
+      const values: Record<string, unknown> = { id: entry.id, displayName: role?.displayName, description: role?.description, roleTemplateId: entry.id, deletedDateTime: null };
+      return values[property];
+    }
+    default:
+      return (entry as unknown as Record<string, unknown>)[property];
+  }
+}
+
+const knownProperties: ReadonlySet<string> = new Set([...defaultUserProperties, ...defaultGroupProperties, "appId", "accountEnabled", "roleTemplateId", "userType"]);
+
+/** A list of directory objects of mixed kinds, answered as Graph's directoryObject collections. */
+export function directoryObjectsSource(call: GraphCall, ids: readonly string[], contextPath: string): CollectionSource<DirectoryEntry> {
+  const sorted = [...ids].sort();
+  return {
+    resource: "users",
+    contextPath,
+    ids: (after) => (after === undefined ? sorted : sorted.filter((id) => id > after)),
+    get: (id) => {
+      const record = call.tenant.objects.get(id);
+      if (record) return record.deletedDateTime ? undefined : record;
+      return roleByTemplateId(id) ? { kind: "directoryRole", id } : undefined;
+    },
+    read: (entry, property) => readEntry(call, entry, property),
+    defaultProperties: ["id", "displayName", "userPrincipalName", "mail"],
+    knownProperties,
+    typeName: (entry) => typeNames[entry.kind],
+  };
+}

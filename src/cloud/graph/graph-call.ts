@@ -1,0 +1,37 @@
+import type { CloudContext } from "../cloud-context.ts";
+import type { AuditInitiator } from "../directory/audit-recorder.ts";
+import type { TenantDirectory } from "../directory/tenant-directory.ts";
+import type { CloudRequest, CloudResponse } from "../http/cloud-request.ts";
+import type { AccessClaims } from "../identity/token-issuer.ts";
+
+/** One authenticated Graph request, as a route handler sees it. */
+export interface GraphCall {
+  readonly context: CloudContext;
+  readonly tenant: TenantDirectory;
+  readonly claims: AccessClaims;
+  readonly request: CloudRequest;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly initiator: AuditInitiator;
+  readonly requestId: string;
+  /** The route template, e.g. `/users/{id}`. */
+  readonly pattern: string;
+  body(): Record<string, unknown>;
+}
+
+export type GraphHandler = (call: GraphCall) => CloudResponse | Promise<CloudResponse>;
+
+export interface GraphRoute {
+  readonly method: string;
+  readonly pattern: string;
+  readonly handler: GraphHandler;
+  /**
+   * Application permissions that allow the call. By default they come from Microsoft's permission map for
+   * the route's method and path; a handler may check finer rules (per-property PATCH rules) itself.
+   */
+  readonly permissions?: readonly string[];
+}
+
+export function route(method: string, pattern: string, handler: GraphHandler, permissions?: readonly string[]): GraphRoute {
+  return permissions ? { method, pattern, handler, permissions } : { method, pattern, handler };
+}

@@ -1,0 +1,83 @@
+import type { CloudContext } from "../../cloud-context.ts";
+import type { UserRecord } from "../../directory/model.ts";
+import type { TenantDirectory } from "../../directory/tenant-directory.ts";
+
+/** What Graph returns for a user when the request has no `$select`. */
+export const defaultUserProperties = [
+  "businessPhones",
+  "displayName",
+  "givenName",
+  "jobTitle",
+  "mail",
+  "mobilePhone",
+  "officeLocation",
+  "preferredLanguage",
+  "surname",
+  "userPrincipalName",
+  "id",
+] as const;
+
+/** Every user property the local cloud serves. */
+export const userProperties: ReadonlySet<string> = new Set([
+  ...defaultUserProperties,
+  "accountEnabled",
+  "assignedLicenses",
+  "licenseAssignmentStates",
+  "city",
+  "companyName",
+  "country",
+  "createdDateTime",
+  "creationType",
+  "deletedDateTime",
+  "department",
+  "employeeId",
+  "employeeType",
+  "externalUserState",
+  "externalUserStateChangeDateTime",
+  "lastPasswordChangeDateTime",
+  "mailNickname",
+  "onPremisesDistinguishedName",
+  "onPremisesDomainName",
+  "onPremisesImmutableId",
+  "onPremisesLastSyncDateTime",
+  "onPremisesSamAccountName",
+  "onPremisesSecurityIdentifier",
+  "onPremisesSyncEnabled",
+  "onPremisesUserPrincipalName",
+  "otherMails",
+  "passwordPolicies",
+  "passwordProfile",
+  "postalCode",
+  "proxyAddresses",
+  "signInSessionsValidFromDateTime",
+  "state",
+  "streetAddress",
+  "usageLocation",
+  "userType",
+]);
+
+/** A property of the user as Graph reports it, including those the cloud derives (licences). */
+export function readUserProperty(tenant: TenantDirectory, user: UserRecord, property: string): unknown {
+  switch (property) {
+    case "assignedLicenses":
+      return tenant.effectiveLicenses(user);
+    case "licenseAssignmentStates":
+      return tenant.licenseStates(user);
+    case "lastPasswordChangeDateTime":
+      return user.password.lastPasswordChangeDateTime ?? user.createdDateTime;
+    case "passwordProfile":
+      return null;
+    default:
+      return userProperties.has(property) ? ((user as unknown as Record<string, unknown>)[property] ?? null) : undefined;
+  }
+}
+
+export function userJson(tenant: TenantDirectory, user: UserRecord, properties: Iterable<string>): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  for (const property of properties) json[property] = readUserProperty(tenant, user, property);
+  return json;
+}
+
+export function metadataUrl(context: CloudContext, fragment: string): string {
+  return `${context.baseUrl}/v1.0/$metadata#${fragment}`;
+}

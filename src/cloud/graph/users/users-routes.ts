@@ -1,0 +1,207 @@
+import { randomUUID } from "node:crypto";
+import { recordDirectoryAudit, target } from "../../directory/audit-recorder.ts";
+import type { UserRecord } from "../../directory/model.ts";
+import { hashPassword } from "../../directory/passwords.ts";
+import type { TenantDirectory } from "../../directory/tenant-directory.ts";
+import type { GraphCall, GraphRoute } from "../graph-call.ts";
+import { route } from "../graph-call.ts";
+import { badRequest, resourceNotFound } from "../graph-error.ts";
+import { listCollection } from "../list-collection.ts";
+import { applySelect, parseSelect } from "../odata/index.ts";
+import { checkSensitiveActionOnTarget, checkUserUpdate } from "./user-update-rules.ts";
+import { checkPasswordComplexity, checkUserValue } from "./user-values.ts";
+import { defaultUserProperties, readUserProperty, userProperties } from "./user-json.ts";
+
+export function activeUser(tenant: TenantDirectory, idOrUpn: string): UserRecord {
+  const user = tenant.user(idOrUpn);
+  if (!user || user.deletedDateTime) throw resourceNotFound(idOrUpn);
+  return user;
+}
+
+export function userSource(tenant: TenantDirectory, contextPath = "users", ids?: (after: string | undefined) => Iterable<string>) {
+  return {
+    resource: "users" as const,
+    contextPath,
+    ids: ids ?? ((after: string | undefined) => tenant.userIds.from(after)),
+    get: (id: string) => {
+      const user = tenant.user(id);
+      return user && !user.deletedDateTime ? user : undefined;
+    },
+    read: (user: UserRecord, property: string) => readUserProperty(tenant, user, property),
+    defaultProperties: defaultUserProperties,
+    knownProperties: userProperties,
+  };
+}
+
+export function singleUserJson(call: GraphCall, user: UserRecord, contextPath = "users/$entity"): Record<string, unknown> {
+  const select = parseSelect(call.query.get("$select") ?? undefined, userProperties);
+  const full: Record<string, unknown> = { "@odata.context": `${call.context.baseUrl}/v1.0/$metadata#${contextPath}` };
+  for (const property of select ?? defaultUserProperties) full[property] = readUserProperty(call.tenant, user, property);
+  return applySelect(full, select ? ["@odata.context", ...select] : undefined, ["@odata.context", ...defaultUserProperties]);
+}
+
+function verifiedDomain(tenant: TenantDirectory, upn: string): boolean {
+  const domain = upn.split("@").pop()?.toLowerCase();
+  return tenant.tenant.domains.some((d) => d.isVerified && d.id.toLowerCase() === domain);
+}
+
+function checkUpnAvailable(tenant: TenantDirectory, upn: string, selfId?: string): void {
+  if (!verifiedDomain(tenant, upn)) {
+    throw badRequest("The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.");
+  }
+  const other = tenant.user(upn);
+  if (other && other.id !== selfId && !other.deletedDateTime) {
+    throw badRequest("Another object with the same value for property userPrincipalName already exists.");
+  }
+}
+
+function passwordState(profile: Record<string, unknown>, now: string): UserRecord["password"] {
+  checkPasswordComplexity(profile.password);
+  return {
+    passwordHash: hashPassword(profile.password),
+    forceChangePasswordNextSignIn: profile.forceChangePasswordNextSignIn !== false,
+    lastPasswordChangeDateTime: now,
+  };
+}
+
+function auditValue(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+/** Applies a validated PATCH and records what changed, old and new, as Entra's audit log does. */
+export function updateUser(call: GraphCall, user: UserRecord, changes: Record<string, unknown>, activity = "Update user"): UserRecord {
+  const now = call.context.now().toISOString();
+  const next: Record<string, unknown> = { ...user };
+  const modified: { displayName: string; oldValue: string | null; newValue: string | null }[] = [];
+  for (const [property, value] of Object.entries(changes)) {
+    if (property === "passwordProfile") {
+      next.password = passwordState(value as Record<string, unknown>, now);
+      modified.push({ displayName: "PasswordProfile", oldValue: null, newValue: null });
+      continue;
+    }
+    const normalised = property === "usageLocation" && typeof value === "string" ? value.toUpperCase() : value;
+    modified.push({ displayName: property, oldValue: auditValue(next[property]), newValue: auditValue(normalised) });
+    next[property] = normalised;
+  }
+  const updated = next as unknown as UserRecord;
+  call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: updated });
+  recordDirectoryAudit(call.context, call.tenant, {
+    activity: changes.passwordProfile ? "Reset user password" : activity,
+    category: "UserManagement",
+    operationType: "Update",
+    initiatedBy: call.initiator,
+    targets: [target(user.id, "User", updated.displayName, updated.userPrincipalName, modified)],
+    correlationId: call.requestId,
+  });
+  return updated;
+}
+
+const requiredOnCreate = ["accountEnabled", "displayName", "mailNickname", "userPrincipalName", "passwordProfile"] as const;
+
+function createUser(call: GraphCall) {
+  const body = call.body();
+  for (const property of requiredOnCreate) {
+    if (body[property] === undefined) throw badRequest(`Invalid value specified for property '${property}' of resource 'User'.`);
+  }
+  const fields = Object.fromEntries(Object.entries(body).filter(([p]) => !p.startsWith("@")));
+  checkUserUpdate(call.tenant, call.claims, { onPremisesSyncEnabled: null } as UserRecord, fields);
+  for (const [property, value] of Object.entries(fields)) checkUserValue(property, value);
+  const upn = String(body.userPrincipalName);
+  checkUpnAvailable(call.tenant, upn);
+  const now = call.context.now().toISOString();
+  const text = (p: string) => (typeof body[p] === "string" ? (body[p] as string) : null);
+  const user: UserRecord = {
+    kind: "user",
+    id: randomUUID(),
+    createdDateTime: now,
+    deletedDateTime: null,
+    userPrincipalName: upn,
+    displayName: String(body.displayName),
+    givenName: text("givenName"),
+    surname: text("surname"),
+    mail: text("mail"),
+    mailNickname: String(body.mailNickname),
+    otherMails: (body.otherMails as string[] | undefined) ?? [],
+    proxyAddresses: [],
+    jobTitle: text("jobTitle"),
+    department: text("department"),
+    companyName: text("companyName"),
+    employeeId: text("employeeId"),
+    employeeType: text("employeeType"),
+    officeLocation: text("officeLocation"),
+    streetAddress: text("streetAddress"),
+    city: text("city"),
+    state: text("state"),
+    postalCode: text("postalCode"),
+    country: text("country"),
+    usageLocation: text("usageLocation")?.toUpperCase() ?? null,
+    preferredLanguage: text("preferredLanguage"),
+    businessPhones: (body.businessPhones as string[] | undefined) ?? [],
+    mobilePhone: text("mobilePhone"),
+    accountEnabled: body.accountEnabled === true,
+    userType: body.userType === "Guest" ? "Guest" : "Member",
+    creationType: null,
+    externalUserState: null,
+    externalUserStateChangeDateTime: null,
+    onPremisesSyncEnabled: null,
+    onPremisesImmutableId: text("onPremisesImmutableId"),
+    onPremisesSamAccountName: null,
+    onPremisesDomainName: null,
+    onPremisesDistinguishedName: null,
+    onPremisesUserPrincipalName: null,
+    onPremisesSecurityIdentifier: null,
+    onPremisesLastSyncDateTime: null,
+    passwordPolicies: text("passwordPolicies"),
+    password: passwordState(body.passwordProfile as Record<string, unknown>, now),
+    signInSessionsValidFromDateTime: now,
+    managerId: null,
+    directLicenses: [],
+  };
+  call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: user });
+  recordDirectoryAudit(call.context, call.tenant, {
+    activity: "Add user",
+    category: "UserManagement",
+    operationType: "Add",
+    initiatedBy: call.initiator,
+    targets: [target(user.id, "User", user.displayName, user.userPrincipalName)],
+    correlationId: call.requestId,
+  });
+  return { status: 201, headers: { Location: `${call.context.baseUrl}/v1.0/users/${user.id}` }, body: singleUserJson(call, user) };
+}
+
+function patchUser(call: GraphCall) {
+  const user = activeUser(call.tenant, call.params.userId!);
+  const changes = Object.fromEntries(Object.entries(call.body()).filter(([p]) => !p.startsWith("@")));
+  checkUserUpdate(call.tenant, call.claims, user, changes);
+  for (const [property, value] of Object.entries(changes)) checkUserValue(property, value);
+  if (typeof changes.userPrincipalName === "string") checkUpnAvailable(call.tenant, changes.userPrincipalName, user.id);
+  updateUser(call, user, changes);
+  return { status: 204 };
+}
+
+function deleteUser(call: GraphCall) {
+  const user = activeUser(call.tenant, call.params.userId!);
+  checkSensitiveActionOnTarget(call.tenant, call.claims, user);
+  const deleted: UserRecord = { ...user, deletedDateTime: call.context.now().toISOString() };
+  call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: deleted });
+  recordDirectoryAudit(call.context, call.tenant, {
+    activity: "Delete user",
+    category: "UserManagement",
+    operationType: "Delete",
+    initiatedBy: call.initiator,
+    targets: [target(user.id, "User", user.displayName, user.userPrincipalName)],
+    correlationId: call.requestId,
+  });
+  return { status: 204 };
+}
+
+export function usersRoutes(): GraphRoute[] {
+  return [
+    route("GET", "/users", (call) => listCollection(call, userSource(call.tenant))),
+    route("GET", "/users/$count", (call) => listCollection(call, userSource(call.tenant), true)),
+    route("POST", "/users", createUser),
+    route("GET", "/users/{userId}", (call) => ({ status: 200, body: singleUserJson(call, activeUser(call.tenant, call.params.userId!)) })),
+    route("PATCH", "/users/{userId}", patchUser),
+    route("DELETE", "/users/{userId}", deleteUser),
+  ];
+}
