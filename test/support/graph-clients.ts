@@ -39,9 +39,8 @@ export function graphClient(cloud: LocalCloud, tenant: string, clientId: string,
   });
 }
 
-export interface ControlApi {
-  <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
-}
+export type ControlApi = 
+  <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>
 
 export function controlApi(cloud: LocalCloud): ControlApi {
   return async <T>(method: string, path: string, body?: unknown) => {
@@ -54,6 +53,8 @@ export function controlApi(cloud: LocalCloud): ControlApi {
   };
 }
 
+let testTenants = 0;
+
 /** A tenant with an app granted exactly these permissions and service-principal roles, for rule tests. */
 export async function tenantWithApp(
   cloud: LocalCloud,
@@ -61,7 +62,7 @@ export async function tenantWithApp(
   options: { userCount?: number; size?: "S" | "M" | "L"; permissions: readonly string[]; roles?: readonly string[]; syncedShare?: number; domain?: string },
 ): Promise<{ tenantId: string; domain: string; appId: string; clientSecret: string; graph: Client }> {
   const tenant = await control<{ id: string; defaultDomain: string }>("POST", "/tenants", {
-    displayName: `Test ${Math.random().toString(36).slice(2, 8)}`,
+    displayName: `Test tenant ${++testTenants}`,
     ...(options.domain ? { domain: options.domain } : {}),
     ...(options.userCount ? { userCount: options.userCount } : { size: options.size ?? "S" }),
     ...(options.syncedShare !== undefined ? { syncedShare: options.syncedShare } : {}),

@@ -34,6 +34,9 @@ function readEntry(call: GraphCall, entry: DirectoryEntry, property: string): un
 
 const knownProperties: ReadonlySet<string> = new Set([...defaultUserProperties, ...defaultGroupProperties, "appId", "accountEnabled", "roleTemplateId", "userType"]);
 
+/** Each entry shows its own type's default properties; the others read as undefined and are left out. */
+const mixedDefaults = [...new Set<string>([...defaultUserProperties, ...defaultGroupProperties, "appId", "roleTemplateId"])];
+
 /** A list of directory objects of mixed kinds, answered as Graph's directoryObject collections. */
 export function directoryObjectsSource(call: GraphCall, ids: readonly string[], contextPath: string): CollectionSource<DirectoryEntry> {
   const sorted = [...ids].sort();
@@ -47,7 +50,7 @@ export function directoryObjectsSource(call: GraphCall, ids: readonly string[], 
       return roleByTemplateId(id) ? { kind: "directoryRole", id } : undefined;
     },
     read: (entry, property) => readEntry(call, entry, property),
-    defaultProperties: ["id", "displayName", "userPrincipalName", "mail"],
+    defaultProperties: mixedDefaults,
     knownProperties,
     typeName: (entry) => typeNames[entry.kind],
   };

@@ -63,9 +63,7 @@ function normaliseSegments(segments: readonly string[]): string[] {
   return out;
 }
 
-export interface GraphDispatcher {
-  (request: CloudRequest, subSegments: readonly string[]): Promise<CloudResponse>;
-}
+export type GraphDispatcher = (request: CloudRequest, subSegments: readonly string[]) => Promise<CloudResponse>
 
 export function graphDispatcher(context: CloudContext, routes: readonly GraphRoute[]): GraphDispatcher {
   const router = new Router<GraphRoute>();
@@ -92,7 +90,7 @@ export function graphDispatcher(context: CloudContext, routes: readonly GraphRou
   function checkPermission(r: GraphRoute, claims: AccessClaims): void {
     if (claims.idtyp === "user") return;
     const accepted = r.permissions ?? applicationPermissionsFor(r.method, permissionPattern(r.pattern))?.accepted;
-    if (!accepted || !accepted.some((p) => claims.roles.includes(p))) throw insufficientPrivileges();
+    if (!accepted?.some((p) => claims.roles.includes(p))) throw insufficientPrivileges();
   }
 
   async function run(request: CloudRequest, segments: readonly string[], requestId: string): Promise<CloudResponse> {

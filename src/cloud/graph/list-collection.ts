@@ -85,10 +85,10 @@ export function listCollection<R>(call: GraphCall, source: CollectionSource<R>, 
   const properties = select ?? source.defaultProperties;
   const value = page.map((record) => {
     const full: Record<string, unknown> = {};
-    const typeName = source.typeName?.(record);
-    if (typeName) full["@odata.type"] = typeName;
     for (const p of properties) full[p] = source.read(record, p);
-    return applySelect(full, select, source.defaultProperties);
+    const selected = applySelect(full, select, source.defaultProperties);
+    const typeName = source.typeName?.(record);
+    return typeName ? { "@odata.type": typeName, ...selected } : selected;
   });
   const context = select ? `${source.contextPath}(${select.join(",")})` : source.contextPath;
   const body: Record<string, unknown> = { "@odata.context": `${call.context.baseUrl}/v1.0/$metadata#${context}` };

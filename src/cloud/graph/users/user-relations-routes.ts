@@ -134,15 +134,13 @@ export function userRelationsRoutes(): GraphRoute[] {
       return listCollection(call, directoryObjectsSource(call, reports, "directoryObjects"));
     }),
     route("GET", "/users/{userId}/memberOf", (call) => memberOf(call, false)),
+    route("GET", "/users/{userId}/ownedObjects", (call) => {
+      const user = activeUser(call.tenant, call.params.userId!);
+      return listCollection(call, directoryObjectsSource(call, [...call.tenant.ownedBy(user.id)], "directoryObjects"));
+    }),
     route("GET", "/users/{userId}/transitiveMemberOf", (call) => memberOf(call, true)),
     route("GET", "/users/{userId}/licenseDetails", licenseDetails),
     route("POST", "/users/{userId}/assignLicense", assignLicense),
     route("POST", "/users/{userId}/revokeSignInSessions", revokeSignInSessions),
   ];
-}
-
-export function requireKnownUser(call: GraphCall, id: string): UserRecord {
-  const user = call.tenant.user(id);
-  if (!user) throw resourceNotFound(id);
-  return user;
 }

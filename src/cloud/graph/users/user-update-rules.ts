@@ -104,8 +104,11 @@ export function checkSensitiveActionOnTarget(tenant: TenantDirectory, claims: Ac
   if (!canPerformSensitiveAction(claims.wids, targetRoles(tenant, user)).allowed) throw insufficientPrivileges();
 }
 
-/** Microsoft's checks for PATCH /users/{id}, in the order Graph applies them. */
-export function checkUserUpdate(tenant: TenantDirectory, claims: AccessClaims, user: UserRecord, changes: Record<string, unknown>): void {
+/**
+ * Microsoft's checks for PATCH /users/{id}, in the order Graph applies them. Without a user, they are
+ * the checks of POST /users: a new user has no roles, and setting its first password needs no role.
+ */
+export function checkUserUpdate(tenant: TenantDirectory, claims: AccessClaims, user: UserRecord | undefined, changes: Record<string, unknown>): void {
   const properties = Object.keys(changes).filter((p) => !p.startsWith("@"));
   for (const property of properties) {
     if (delegatedOnlyProperties.has(property)) {
@@ -117,9 +120,10 @@ export function checkUserUpdate(tenant: TenantDirectory, claims: AccessClaims, u
   }
   if (claims.idtyp !== "app") return;
   for (const property of properties) {
-    const accepted = propertyPermissions[property] ?? anyUserWrite;
+    const accepted = user ? (propertyPermissions[property] ?? anyUserWrite) : anyUserWrite;
     if (!accepted.some((p) => claims.roles.includes(p))) throw insufficientPrivileges();
   }
+  if (!user) return;
   if (properties.includes("passwordProfile") && !claims.wids.some((w) => passwordResetRoles.has(w))) {
     throw insufficientPrivileges();
   }

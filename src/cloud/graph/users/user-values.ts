@@ -83,5 +83,6 @@ export function checkPasswordComplexity(password: unknown): asserts password is 
   );
   if (typeof password !== "string" || password.length < 8 || password.length > 256) throw complexityError;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
-  if (classes < 3 || /[\u0000-\u001f]/.test(password)) throw complexityError;
+  const hasControlCharacter = [...password].some((c) => c.charCodeAt(0) < 0x20);
+  if (classes < 3 || hasControlCharacter) throw complexityError;
 }

@@ -104,7 +104,7 @@ function createUser(call: GraphCall) {
     if (body[property] === undefined) throw badRequest(`Invalid value specified for property '${property}' of resource 'User'.`);
   }
   const fields = Object.fromEntries(Object.entries(body).filter(([p]) => !p.startsWith("@")));
-  checkUserUpdate(call.tenant, call.claims, { onPremisesSyncEnabled: null } as UserRecord, fields);
+  checkUserUpdate(call.tenant, call.claims, undefined, fields);
   for (const [property, value] of Object.entries(fields)) checkUserValue(property, value);
   const upn = String(body.userPrincipalName);
   checkUpnAvailable(call.tenant, upn);
