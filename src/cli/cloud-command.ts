@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import { startCloud } from "../cloud/cloud-server.ts";
+import { DEMO_PASSWORD } from "../cloud/seed/demo-admins.ts";
 
 function port(value: string): number {
   const n = Number(value);
@@ -40,6 +41,14 @@ export function registerCloudCommand(program: Command): void {
           : {}),
       };
       process.stdout.write(`${JSON.stringify(ready)}\n`);
+      if (demo) {
+        const partner = demo.tenants.find((t) => t.consent === "home");
+        process.stderr.write(
+          `Local Microsoft cloud ready at ${cloud.url} (CA: ${cloud.caCertPath}).\n` +
+            `Sign in as admin@${partner?.domain} (or admin@ any demo tenant) with the password ${DEMO_PASSWORD}.\n` +
+            `Demo tenants: ${demo.tenants.map((t) => `${t.domain} (${t.consent})`).join(", ")}.\n`,
+        );
+      }
       const stop = async () => {
         await cloud.close();
         process.exit(0);

@@ -10,6 +10,7 @@ import { ODataQueryError } from "./odata/index.ts";
 import type { GraphCall, GraphRoute } from "./graph-call.ts";
 import { GraphError, insufficientPrivileges, segmentNotFound } from "./graph-error.ts";
 
+const diagnostic = JSON.stringify({ ServerInfo: { DataCenter: "Local", Slice: "E", Ring: "1", ScaleUnit: "000", RoleInstance: "LOCAL" } });
 const jsonContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
 /** Graph's error body: code, message and innerError with date and request ids. */
@@ -87,10 +88,14 @@ export function graphDispatcher(context: CloudContext, routes: readonly GraphRou
     return result;
   }
 
+  const acceptedByRoute = new Map<GraphRoute, readonly string[]>();
+  for (const r of routes) {
+    acceptedByRoute.set(r, r.permissions ?? applicationPermissionsFor(r.method, permissionPattern(r.pattern))?.accepted ?? []);
+  }
+
   function checkPermission(r: GraphRoute, claims: AccessClaims): void {
     if (claims.idtyp === "user") return;
-    const accepted = r.permissions ?? applicationPermissionsFor(r.method, permissionPattern(r.pattern))?.accepted;
-    if (!accepted?.some((p) => claims.roles.includes(p))) throw insufficientPrivileges();
+    if (!acceptedByRoute.get(r)?.some((p) => claims.roles.includes(p))) throw insufficientPrivileges();
   }
 
   async function run(request: CloudRequest, segments: readonly string[], requestId: string): Promise<CloudResponse> {
@@ -144,7 +149,7 @@ export function graphDispatcher(context: CloudContext, routes: readonly GraphRou
       "OData-Version": "4.0",
       "request-id": requestId,
       "client-request-id": clientRequestId,
-      "x-ms-ags-diagnostic": JSON.stringify({ ServerInfo: { DataCenter: "Local", Slice: "E", Ring: "1", ScaleUnit: "000", RoleInstance: "LOCAL" } }),
+      "x-ms-ags-diagnostic": diagnostic,
       "Strict-Transport-Security": "max-age=31536000",
       ...response.headers,
     };

@@ -12,7 +12,7 @@ import { ascendingGuid, roleAssignmentId } from "./guids.ts";
 import { Prng } from "./prng.ts";
 import { type GeneratorOptions, layoutTenant } from "./tenant-layout.ts";
 import { tenantRecord } from "./tenant-record.ts";
-import { DatePool, TIMELINE_END_MS, tenantCreationMs } from "./timeline.ts";
+import { adminCreationMs, DatePool, graphDateTime, TIMELINE_END_MS, tenantCreationMs } from "./timeline.ts";
 import { UserFactory } from "./user-factory.ts";
 
 export { DEMO_PASSWORD, demoAdminUpns, globalAdminUpns } from "./demo-admins.ts";
@@ -60,17 +60,19 @@ export function* generateTenant(recipe: TenantRecipe, options: GeneratorOptions 
     }
   }
 
-  const assign = (principalId: string, roleDefinitionId: string): ChangeOp => {
+  const assign = (principalId: string, roleDefinitionId: string, createdDateTime = dates.pick(groupPrng)): ChangeOp => {
     const assignment: RoleAssignmentRecord = {
       id: roleAssignmentId(roleDefinitionId, principalId),
       principalId,
       roleDefinitionId,
       directoryScopeId: "/",
-      createdDateTime: dates.pick(groupPrng),
+      createdDateTime,
     };
     return { op: "role.assign", tenantId, assignment };
   };
-  for (let a = 0; a < layout.admins.length; a++) yield assign(users.ids[a]!, layout.admins[a]!.roleTemplateId);
+  for (let a = 0; a < layout.admins.length; a++) {
+    yield assign(users.ids[a]!, layout.admins[a]!.roleTemplateId, graphDateTime(adminCreationMs(createdMs, a)));
+  }
   for (let g = 0; g < groups.length; g++) {
     const role = groups[g]!.roleTemplateId;
     if (role) yield assign(groupIds[g]!, role);

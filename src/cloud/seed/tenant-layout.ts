@@ -8,7 +8,7 @@ import { BUSINESS_SCHEME, ENTERPRISE_SCHEME, type LicensingScheme } from "./lice
 import type { Prng } from "./prng.ts";
 
 export interface GeneratorOptions {
-  /** Global Administrator accounts, admin@ included (admin2@, admin3@...). Default 2, at least 1. */
+  /** Global Administrator accounts, admin@ included (admin2@, admin3@...). Default: the recipe's, else 2; at least 1. */
   readonly globalAdmins?: number;
   /** Verified custom domain for members' UPNs; null for none. Default: `<name>.com` for M and L tenants. */
   readonly vanityDomain?: string | null;
@@ -56,7 +56,7 @@ export function layoutTenant(recipe: TenantRecipe, options: GeneratorOptions, pr
   const initialDomain = recipe.domain.toLowerCase();
   const label = initialDomain.split(".")[0] ?? initialDomain;
   const vanityDomain = options.vanityDomain === undefined ? defaultVanityDomain(recipe, label) : options.vanityDomain;
-  const globalAdmins = Math.max(1, Math.floor(options.globalAdmins ?? DEFAULT_GLOBAL_ADMINS));
+  const globalAdmins = Math.max(1, Math.floor(options.globalAdmins ?? recipe.globalAdmins ?? DEFAULT_GLOBAL_ADMINS));
   const admins = demoAdmins(initialDomain, globalAdmins).slice(0, recipe.userCount);
   const guestCount = Math.max(0, Math.min(Math.floor(recipe.guests), recipe.userCount - admins.length));
   const memberCount = recipe.userCount - admins.length - guestCount;

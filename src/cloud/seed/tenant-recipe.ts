@@ -13,6 +13,7 @@ export interface RecipeOptions {
   readonly syncedShare?: number;
   readonly guests?: number;
   readonly tenantId?: string;
+  readonly globalAdmins?: number;
 }
 
 const USERS_BY_SIZE: Readonly<Record<TenantSize, number>> = { S: 25, M: 250, L: 1500 };
@@ -39,5 +40,6 @@ export function recipeFor(options: RecipeOptions): TenantRecipe {
     seed,
     syncedShare: options.syncedShare ?? SYNCED_SHARE_BY_SIZE[size],
     guests: options.guests ?? Math.round(userCount * GUEST_SHARE),
+    ...(options.globalAdmins === undefined ? {} : { globalAdmins: options.globalAdmins }),
   };
 }

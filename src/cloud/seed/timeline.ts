@@ -20,6 +20,11 @@ export function tenantCreationMs(prng: Prng): number {
   return start;
 }
 
+/** Named admin accounts are created one minute apart, the first with the tenant. */
+export function adminCreationMs(tenantCreatedMs: number, adminIndex: number): number {
+  return tenantCreatedMs + adminIndex * 60_000;
+}
+
 /**
  * A fixed set of sorted timestamps between two moments. Records draw from it instead of formatting
  * a date each, which shares the strings across a million users.

@@ -10,23 +10,21 @@ import { DEMO_PASSWORD, type DemoAdmin } from "./demo-admins.ts";
 import { GIVEN_NAMES, SURNAMES } from "./demo-names.ts";
 import { DEPARTMENTS, EXECUTIVE, type Office } from "./demo-org.ts";
 import { PARTNERS } from "./demo-partners.ts";
+import { flat } from "./flat-strings.ts";
 import { ascendingGuid, randomBase64Guid, randomHex } from "./guids.ts";
 import { LicenceAssigner } from "./licence-assigner.ts";
 import { Prng } from "./prng.ts";
+import { PhoneBook } from "./phone-numbers.ts";
 import { apportion, ExactPicker, QuotaDraw } from "./quotas.ts";
 import { EMPTY } from "./shared-values.ts";
 import type { TenantLayout } from "./tenant-layout.ts";
 import { FLAG_DISABLED, FLAG_SYNCED, KIND_ADMIN, KIND_GUEST, KIND_MEMBER, NONE, type UserFacts } from "./user-facts.ts";
-import { DatePool, graphDateTime, TIMELINE_END_MS } from "./timeline.ts";
+import { adminCreationMs, DatePool, graphDateTime, TIMELINE_END_MS } from "./timeline.ts";
 
 const GIVEN_ASCII = GIVEN_NAMES.map(asciiFold);
 const SURNAME_ASCII = SURNAMES.map(asciiFold);
 const DATE_POOL_SIZE = 4096;
 const REPORTS_PER_MANAGER = 8;
-
-function digits(prng: Prng, count: number): string {
-  return String(prng.int(10 ** count)).padStart(count, "0");
-}
 
 export class UserFactory implements UserFacts {
   readonly ids: string[] = [];
@@ -55,6 +53,7 @@ export class UserFactory implements UserFacts {
   readonly #memberNames: Uint32Array;
   readonly #guestNames: Uint32Array;
   readonly #samNames: Uint32Array;
+  readonly #phoneBooks: readonly PhoneBook[];
   readonly #domainSid: string;
   /** ",DC=corp,DC=contoso,DC=local" for every synced user's distinguished name. */
   readonly #domainComponents: string;
@@ -99,6 +98,7 @@ export class UserFactory implements UserFacts {
     this.#samNames = new Uint32Array(26 * SURNAMES.length);
     this.#domainSid = `S-1-5-21-${this.#prng.uint32()}-${this.#prng.uint32()}-${this.#prng.uint32()}`;
     this.#employeeIdStart = 10_000 + this.#prng.int(80_000);
+    this.#phoneBooks = layout.offices.map((office) => new PhoneBook(office));
     this.#domainComponents = layout.onPremisesDomain
       .split(".")
       .map((part) => `,DC=${part}`)
@@ -121,7 +121,7 @@ export class UserFactory implements UserFacts {
 
   #admin(id: string, index: number, admin: DemoAdmin): UserRecord {
     this.flags[index] = KIND_ADMIN;
-    const created = graphDateTime(this.#tenantCreatedMs + index * 60_000);
+    const created = graphDateTime(adminCreationMs(this.#tenantCreatedMs, index));
     const hq = this.headquarters;
     return {
       kind: "user",
@@ -182,11 +182,11 @@ export class UserFactory implements UserFacts {
     const given = prng.int(GIVEN_NAMES.length);
     const surname = prng.int(SURNAMES.length);
     const seen = this.#guestNames[given * SURNAMES.length + surname]!++;
-    const local = `${GIVEN_ASCII[given]}.${SURNAME_ASCII[surname]}${seen === 0 ? "" : seen + 1}`;
+    const local = flat(GIVEN_ASCII[given]!, ".", SURNAME_ASCII[surname]!, seen === 0 ? "" : String(seen + 1));
     let partner = prng.pick(PARTNERS);
     if (partner.domain === this.#layout.vanityDomain) partner = PARTNERS[0]!;
-    const email = `${local}@${partner.domain}`;
-    const external = `${local}_${partner.domain}#EXT#`;
+    const email = flat(local, "@", partner.domain);
+    const external = flat(local, "_", partner.domain, "#EXT#");
     const dateIndex = prng.int(DATE_POOL_SIZE);
     const created = this.#dates.values[dateIndex]!;
     return {
@@ -194,8 +194,8 @@ export class UserFactory implements UserFacts {
       id,
       createdDateTime: created,
       deletedDateTime: null,
-      userPrincipalName: `${external}@${this.#layout.initialDomain}`,
-      displayName: `${GIVEN_NAMES[given]} ${SURNAMES[surname]}`,
+      userPrincipalName: flat(external, "@", this.#layout.initialDomain),
+      displayName: flat(GIVEN_NAMES[given]!, " ", SURNAMES[surname]!),
       givenName: GIVEN_NAMES[given]!,
       surname: SURNAMES[surname]!,
       mail: email,
@@ -259,9 +259,9 @@ export class UserFactory implements UserFacts {
     const surname = prng.int(SURNAMES.length);
     const seen = this.#memberNames[given * SURNAMES.length + surname]!++;
     const suffix = seen === 0 ? "" : String(seen + 1);
-    const nickname = `${GIVEN_ASCII[given]}.${SURNAME_ASCII[surname]}${suffix}`;
-    const upn = `${nickname}@${layout.userDomain}`;
-    const displayName = `${GIVEN_NAMES[given]} ${SURNAMES[surname]}`;
+    const nickname = flat(GIVEN_ASCII[given]!, ".", SURNAME_ASCII[surname]!, suffix);
+    const upn = flat(nickname, "@", layout.userDomain);
+    const displayName = flat(GIVEN_NAMES[given]!, " ", SURNAMES[surname]!);
 
     const profile = this.licences.drawProfile(prng);
     const unlicensed = this.licences.isUnlicensed(profile);
@@ -282,7 +282,8 @@ export class UserFactory implements UserFacts {
     const mailbox = !unlicensed;
     let proxyAddresses: readonly string[] = EMPTY;
     if (mailbox) {
-      proxyAddresses = layout.vanityDomain ? [`SMTP:${upn}`, `smtp:${nickname}@${layout.initialDomain}`] : [`SMTP:${upn}`];
+      const primary = `SMTP:${upn}`;
+      proxyAddresses = layout.vanityDomain ? [primary, flat("smtp:", nickname, "@", layout.initialDomain)] : [primary];
     }
     return {
       kind: "user",
@@ -310,8 +311,8 @@ export class UserFactory implements UserFacts {
       country: office.country,
       usageLocation: withoutLocation ? null : office.countryCode,
       preferredLanguage: prng.chance(0.75) ? office.language : null,
-      businessPhones: prng.chance(0.85) ? [office.phonePrefix + digits(prng, 3)] : EMPTY,
-      mobilePhone: prng.chance(0.6) ? office.mobilePrefix + digits(prng, 3) : null,
+      businessPhones: prng.chance(0.85) ? this.#phoneBooks[officeIndex]!.business(prng) : EMPTY,
+      mobilePhone: prng.chance(0.6) ? this.#phoneBooks[officeIndex]!.mobile(prng) : null,
       accountEnabled: !disabled,
       userType: "Member",
       creationType: null,
@@ -323,7 +324,7 @@ export class UserFactory implements UserFacts {
       onPremisesDomainName: synced ? layout.onPremisesDomain : null,
       onPremisesDistinguishedName: synced ? this.#distinguishedName(displayName, suffix, dept.name, office.name) : null,
       onPremisesUserPrincipalName: synced ? upn : null,
-      onPremisesSecurityIdentifier: synced ? `${this.#domainSid}-${1104 + this.synced.length}` : null,
+      onPremisesSecurityIdentifier: synced ? flat(this.#domainSid, "-", String(1104 + this.synced.length)) : null,
       onPremisesLastSyncDateTime: synced ? this.#lastSync : null,
       passwordPolicies: synced ? "DisablePasswordExpiration" : null,
       password: this.#noPassword[dateIndex]!,
@@ -357,11 +358,11 @@ export class UserFactory implements UserFacts {
     const key = (initial >= 0 && initial < 26 ? initial : 0) * SURNAMES.length + surname;
     const seen = this.#samNames[key]!++;
     const suffix = seen === 0 ? "" : String(seen + 1);
-    return (GIVEN_ASCII[given]![0]! + SURNAME_ASCII[surname]).slice(0, 20 - suffix.length) + suffix;
+    return flat(flat(GIVEN_ASCII[given]![0]!, SURNAME_ASCII[surname]!).slice(0, 20 - suffix.length), suffix);
   }
 
   #distinguishedName(displayName: string, suffix: string, department: string, office: string): string {
-    const cn = suffix === "" ? displayName : `${displayName} (${suffix})`;
-    return `CN=${cn},OU=${department},OU=Users,OU=${office}${this.#domainComponents}`;
+    const cn = suffix === "" ? displayName : flat(displayName, " (", suffix, ")");
+    return flat("CN=", cn, ",OU=", department, ",OU=Users,OU=", office, this.#domainComponents);
   }
 }
