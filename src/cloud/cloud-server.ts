@@ -56,7 +56,7 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
   const pki = await loadOrCreateCloudPki(join(dir, "pki"));
   const keys = await loadOrCreateSigningKeys(join(dir, "pki"));
   const clock = new CloudClock(options.timeScale ?? 1);
-  const state = new CloudState((recipe) => generateTenant(recipe, recipe.globalAdmins ? { globalAdmins: recipe.globalAdmins } : {}));
+  const state = new CloudState(generateTenant);
   const context: CloudContext = { state, keys, baseUrl: "", now: () => clock.now() };
   const log = persistent ? new ChangeLog(join(dir, "changes.jsonl")) : undefined;
   const secretsPath = join(dir, "client-secrets.json");

@@ -82,12 +82,12 @@ export class TenantDirectory {
       case "member.add":
         link(this.#members, op.groupId, op.memberId);
         link(this.#memberOf, op.memberId, op.groupId);
-        this.#refreshLicenseUse(op.memberId);
+        if (this.#licensesThrough(op.groupId)) this.#refreshLicenseUse(op.memberId);
         return;
       case "member.remove":
         unlink(this.#members, op.groupId, op.memberId);
         unlink(this.#memberOf, op.memberId, op.groupId);
-        this.#refreshLicenseUse(op.memberId);
+        if (this.#licensesThrough(op.groupId)) this.#refreshLicenseUse(op.memberId);
         return;
       case "owner.add":
         link(this.#owners, op.groupId, op.memberId);
@@ -267,6 +267,11 @@ export class TenantDirectory {
       (a) => a.principalId === assignment.principalId && a.roleDefinitionId === assignment.roleDefinitionId,
     );
     if (!stillHeld) unlink(this.#rolesByPrincipal, assignment.principalId, assignment.roleDefinitionId);
+  }
+
+  /** Only a group with licences changes its members' licence use when they join or leave. */
+  #licensesThrough(groupId: string): boolean {
+    return (this.group(groupId)?.assignedLicenses.length ?? 0) > 0;
   }
 
   /** Keeps consumed units per SKU true: a deleted user holds no licence. */

@@ -136,6 +136,12 @@ describe("Microsoft's authorisation rules", () => {
     await enable.graph.api(`/users/${other.id}`).patch({ accountEnabled: false });
     assert.equal((await graphFailure(enable.graph.api(`/users/${other.id}`).patch({ department: "x" }))).statusCode, 403);
 
+    const mails = await tenantWithApp(cloud, control, { permissions: ["User.Read.All", "User-Mail.ReadWrite.All"] });
+    const mailUser = await firstUser(mails.graph, "userType eq 'Member'");
+    await mails.graph.api(`/users/${mailUser.id}`).patch({ otherMails: ["backup@example.com"] });
+    assert.deepEqual((await mails.graph.api(`/users/${mailUser.id}`).select("otherMails").get()).otherMails, ["backup@example.com"]);
+    assert.equal((await graphFailure(mails.graph.api(`/users/${mailUser.id}`).patch({ mobilePhone: "+1 555 0102" }))).statusCode, 403);
+
     const contosoUser = await firstUser(contoso, "userType eq 'Member'");
     const aboutMe = await graphFailure(contoso.api(`/users/${contosoUser.id}`).patch({ aboutMe: "hi" }));
     assert.equal(aboutMe.statusCode, 403);
@@ -177,6 +183,12 @@ describe("Microsoft's authorisation rules", () => {
     assert.equal(refused.code, "Request_BadRequest");
     assert.equal(refused.message, "Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.");
     await contoso.api(`/users/${synced.id}`).patch({ usageLocation: "NL" });
+    const skus = (await contoso.api("/subscribedSkus").get()).value as { skuId: string; consumedUnits: number; prepaidUnits: { enabled: number } }[];
+    const held = new Set((synced.assignedLicenses ?? []).map((l) => l.skuId));
+    const free = skus.find((s) => s.prepaidUnits.enabled > s.consumedUnits && !held.has(s.skuId))!;
+    await contoso.api(`/users/${synced.id}/assignLicense`).post({ addLicenses: [{ skuId: free.skuId, disabledPlans: [] }], removeLicenses: [] });
+    const licensed = await contoso.api(`/users/${synced.id}`).select("assignedLicenses").get();
+    assert.ok((licensed.assignedLicenses as { skuId: string }[]).some((l) => l.skuId === free.skuId));
     const groups = await contoso.api("/groups").filter("securityEnabled eq true and mailEnabled eq false").select("id,groupTypes,isAssignableToRole,onPremisesSyncEnabled").top(50).get();
     const group = (groups.value as { id: string; groupTypes: string[]; isAssignableToRole: boolean | null; onPremisesSyncEnabled: boolean | null }[]).find((g) => g.groupTypes.length === 0 && !g.isAssignableToRole && !g.onPremisesSyncEnabled)!;
     const members = await contoso.api(`/groups/${group.id}/members`).select("id").top(999).get();

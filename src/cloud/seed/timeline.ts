@@ -16,8 +16,7 @@ export function graphDateTime(ms: number): string {
 
 /** When a tenant was created: somewhere in its first three years of the window. */
 export function tenantCreationMs(prng: Prng): number {
-  const start = TIMELINE_START_MS + prng.int(3 * 365) * DAY_MS + prng.int(DAY_MS / 1000) * 1000;
-  return start;
+  return TIMELINE_START_MS + prng.int(3 * 365) * DAY_MS + prng.int(DAY_MS / 1000) * 1000;
 }
 
 /** Named admin accounts are created one minute apart, the first with the tenant. */

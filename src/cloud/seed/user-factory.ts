@@ -109,7 +109,7 @@ export class UserFactory implements UserFacts {
     return this.#layout.offices[0]!;
   }
 
-  /** The user at `index` (0-based, in ascending id order). */
+  /** The user at `index`; call with 0, 1, 2... in turn, since ids ascend and quotas run in that order. */
   user(index: number): UserRecord {
     const id = ascendingGuid(this.#idPrng, index, this.#layout.recipe.userCount);
     this.ids.push(id);
@@ -183,8 +183,9 @@ export class UserFactory implements UserFacts {
     const surname = prng.int(SURNAMES.length);
     const seen = this.#guestNames[given * SURNAMES.length + surname]!++;
     const local = flat(GIVEN_ASCII[given]!, ".", SURNAME_ASCII[surname]!, seen === 0 ? "" : String(seen + 1));
-    let partner = prng.pick(PARTNERS);
-    if (partner.domain === this.#layout.vanityDomain) partner = PARTNERS[0]!;
+    let pick = prng.int(PARTNERS.length);
+    if (PARTNERS[pick]!.domain === this.#layout.vanityDomain) pick = (pick + 1) % PARTNERS.length;
+    const partner = PARTNERS[pick]!;
     const email = flat(local, "@", partner.domain);
     const external = flat(local, "_", partner.domain, "#EXT#");
     const dateIndex = prng.int(DATE_POOL_SIZE);

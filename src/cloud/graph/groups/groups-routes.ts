@@ -176,6 +176,7 @@ function assignGroupLicense(call: GraphCall) {
 export function groupsRoutes(): GraphRoute[] {
   return [
     route("GET", "/groups", (call) => listCollection(call, groupSource(call.tenant))),
+    route("GET", "/groups/$count", (call) => listCollection(call, groupSource(call.tenant), true)),
     route("POST", "/groups", createGroup),
     route("GET", "/groups/{groupId}", (call) => ({ status: 200, body: singleGroupJson(call, activeGroup(call.tenant, call.params.groupId!)) })),
     route("PATCH", "/groups/{groupId}", patchGroup),
