@@ -104,7 +104,7 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     async (request) => {
       const first = request.segments[0]?.toLowerCase();
       if (first === "_cloud") return control(request);
-      if (first === "v1.0") return graph(request, request.segments.slice(1));
+      if (first === "v1.0") return graph(request);
       return (await identity(request)) ?? notFound(request);
     },
   );

@@ -17,7 +17,16 @@ export interface GraphCall {
   /** The route template, e.g. `/users/{id}`. */
   readonly pattern: string;
   body(): Record<string, unknown>;
+  /** Runs another Graph request through the whole pipeline (authentication, gates, handler), as `$batch` does. */
+  dispatch(request: CloudRequest): Promise<CloudResponse>;
 }
+
+/**
+ * Runs before a route's handler: either lets the call through, adding response headers
+ * (throttling reports its resource units), or answers instead of the handler (429, injected faults).
+ */
+export type GateResult = { readonly headers: Readonly<Record<string, string>> } | { readonly response: CloudResponse };
+export type RequestGate = (call: GraphCall) => GateResult | Promise<GateResult>;
 
 export type GraphHandler = (call: GraphCall) => CloudResponse | Promise<CloudResponse>;
 

@@ -7,7 +7,7 @@ import { Router } from "../http/router.ts";
 import type { AccessClaims } from "../identity/token-issuer.ts";
 import { TokenVerifier } from "../identity/token-issuer.ts";
 import { ODataQueryError } from "./odata/index.ts";
-import type { GraphCall, GraphRoute } from "./graph-call.ts";
+import type { GraphCall, GraphRoute, RequestGate } from "./graph-call.ts";
 import { GraphError, insufficientPrivileges, segmentNotFound } from "./graph-error.ts";
 
 const diagnostic = JSON.stringify({ ServerInfo: { DataCenter: "Local", Slice: "E", Ring: "1", ScaleUnit: "000", RoleInstance: "LOCAL" } });
@@ -64,9 +64,10 @@ function normaliseSegments(segments: readonly string[]): string[] {
   return out;
 }
 
-export type GraphDispatcher = (request: CloudRequest, subSegments: readonly string[]) => Promise<CloudResponse>
+/** Answers a request whose path starts with `/v1.0`. */
+export type GraphDispatcher = (request: CloudRequest) => Promise<CloudResponse>;
 
-export function graphDispatcher(context: CloudContext, routes: readonly GraphRoute[]): GraphDispatcher {
+export function graphDispatcher(context: CloudContext, routes: readonly GraphRoute[], gates: readonly RequestGate[] = []): GraphDispatcher {
   const router = new Router<GraphRoute>();
   for (const r of routes) router.add(r.method, r.pattern, r);
   const verifier = new TokenVerifier(context);
@@ -98,7 +99,8 @@ export function graphDispatcher(context: CloudContext, routes: readonly GraphRou
     if (!acceptedByRoute.get(r)?.some((p) => claims.roles.includes(p))) throw insufficientPrivileges();
   }
 
-  async function run(request: CloudRequest, segments: readonly string[], requestId: string): Promise<CloudResponse> {
+  async function run(request: CloudRequest, requestId: string): Promise<CloudResponse> {
+    const segments = request.segments.slice(1);
     const claims = await authenticate(request);
     const tenant = context.state.tenant(claims.tid);
     if (!tenant) throw new GraphError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid tenant.");
@@ -129,16 +131,24 @@ export function graphDispatcher(context: CloudContext, routes: readonly GraphRou
         body ??= parseBody(request);
         return body;
       },
+      dispatch,
     };
-    return match.handler.handler(call);
+    const added: Record<string, string> = {};
+    for (const gate of gates) {
+      const result = await gate(call);
+      if ("response" in result) return result.response;
+      Object.assign(added, result.headers);
+    }
+    const response = await match.handler.handler(call);
+    return { ...response, headers: { ...added, ...response.headers } };
   }
 
-  return async (request, segments) => {
+  async function dispatch(request: CloudRequest): Promise<CloudResponse> {
     const requestId = randomUUID();
     const clientRequestId = header(request, "client-request-id") ?? requestId;
     let response: CloudResponse;
     try {
-      response = await run(request, segments, requestId);
+      response = await run(request, requestId);
     } catch (error) {
       const graphError = toGraphError(error);
       if (!graphError) throw error;
@@ -155,5 +165,7 @@ export function graphDispatcher(context: CloudContext, routes: readonly GraphRou
     };
     if (response.body !== undefined && typeof response.body !== "string" && !headers["Content-Type"]) headers["Content-Type"] = jsonContentType;
     return { ...response, headers };
-  };
+  }
+
+  return dispatch;
 }
