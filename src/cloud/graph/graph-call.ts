@@ -37,10 +37,11 @@ export interface GraphRoute {
   /**
    * Application permissions that allow the call. By default they come from Microsoft's permission map for
    * the route's method and path; a handler may check finer rules (per-property PATCH rules) itself.
+   * "none" marks a route that needs only a valid token, such as `$batch`, whose requests are checked one by one.
    */
-  readonly permissions?: readonly string[];
+  readonly permissions?: readonly string[] | "none";
 }
 
-export function route(method: string, pattern: string, handler: GraphHandler, permissions?: readonly string[]): GraphRoute {
+export function route(method: string, pattern: string, handler: GraphHandler, permissions?: readonly string[] | "none"): GraphRoute {
   return permissions ? { method, pattern, handler, permissions } : { method, pattern, handler };
 }

@@ -89,14 +89,15 @@ export function graphDispatcher(context: CloudContext, routes: readonly GraphRou
     return result;
   }
 
-  const acceptedByRoute = new Map<GraphRoute, readonly string[]>();
+  const acceptedByRoute = new Map<GraphRoute, readonly string[] | "none">();
   for (const r of routes) {
     acceptedByRoute.set(r, r.permissions ?? applicationPermissionsFor(r.method, permissionPattern(r.pattern))?.accepted ?? []);
   }
 
   function checkPermission(r: GraphRoute, claims: AccessClaims): void {
-    if (claims.idtyp === "user") return;
-    if (!acceptedByRoute.get(r)?.some((p) => claims.roles.includes(p))) throw insufficientPrivileges();
+    const accepted = acceptedByRoute.get(r);
+    if (claims.idtyp === "user" || accepted === "none") return;
+    if (!accepted?.some((p) => claims.roles.includes(p))) throw insufficientPrivileges();
   }
 
   async function run(request: CloudRequest, requestId: string): Promise<CloudResponse> {
