@@ -10,7 +10,7 @@ const concurrency = 32;
 const targetGetPerSecond = 3000;
 const targetRssBytes = 2 * 1024 ** 3;
 
-const cloud = await startLocalCloud(["--seed", "none"]);
+const cloud = await startLocalCloud(["--seed", "none", "--no-throttling"]);
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency, ca: cloud.caPem });
 
 function call(method: string, path: string, token: string, body?: unknown): Promise<number> {

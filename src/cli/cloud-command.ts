@@ -24,9 +24,10 @@ export function registerCloudCommand(program: Command): void {
     .option("--data-dir <dir>", "keep state, keys and the CA here across restarts")
     .option("--seed <kind>", "demo: deterministic demo tenants; none: empty", "demo")
     .option("--time-scale <k>", "run the cloud's clock k times faster (throttling windows shrink)", positive, 1)
-    .action(async (opts: { port: number; dataDir?: string; seed: string; timeScale: number }) => {
+    .option("--no-throttling", "serve without Microsoft's identity throttling limits")
+    .action(async (opts: { port: number; dataDir?: string; seed: string; timeScale: number; throttling: boolean }) => {
       if (opts.seed !== "demo" && opts.seed !== "none") throw new InvalidArgumentError("--seed must be demo or none.");
-      const cloud = await startCloud({ port: opts.port, dataDir: opts.dataDir, seed: opts.seed, timeScale: opts.timeScale });
+      const cloud = await startCloud({ port: opts.port, dataDir: opts.dataDir, seed: opts.seed, timeScale: opts.timeScale, throttling: opts.throttling });
       const demo = cloud.demo;
       const ready = {
         event: "ready",

@@ -1,6 +1,6 @@
 /** The cloud's clock: real time, or real time sped up K times from the moment the scale was set. */
 export class CloudClock {
-  #originReal = Date.now();
+  #originReal = performance.now();
   #originCloud = Date.now();
   #scale: number;
 
@@ -13,12 +13,17 @@ export class CloudClock {
   }
 
   setScale(scale: number): void {
-    this.#originCloud = this.now().getTime();
-    this.#originReal = Date.now();
+    this.#originCloud = this.nowMs();
+    this.#originReal = performance.now();
     this.#scale = scale;
   }
 
   now(): Date {
-    return new Date(this.#originCloud + (Date.now() - this.#originReal) * this.#scale);
+    return new Date(this.nowMs());
+  }
+
+  /** Milliseconds with a fraction: a slowed clock must still move between two requests. */
+  nowMs(): number {
+    return this.#originCloud + (performance.now() - this.#originReal) * this.#scale;
   }
 }

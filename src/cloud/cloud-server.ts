@@ -8,7 +8,9 @@ import { controlHandler } from "./control/control-routes.ts";
 import { type DemoCloud, seedDemo } from "./demo/demo-cloud.ts";
 import { CloudState } from "./directory/cloud-state.ts";
 import { graphDispatcher } from "./graph/graph-dispatcher.ts";
+import { FaultInjector } from "./graph/faults/fault-injector.ts";
 import { graphRoutes } from "./graph/graph-routes.ts";
+import { Throttle } from "./graph/throttling/throttle.ts";
 import type { CloudRequest, CloudResponse } from "./http/cloud-request.ts";
 import { startHttpsServer } from "./http/https-server.ts";
 import { identityHandler } from "./identity/identity-routes.ts";
@@ -24,6 +26,8 @@ export interface CloudOptions {
   readonly dataDir?: string;
   readonly seed: "demo" | "none";
   readonly timeScale?: number;
+  /** Identity throttling with Microsoft's limits; on unless turned off. */
+  readonly throttling?: boolean;
 }
 
 export interface RunningCloud {
@@ -87,7 +91,12 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     await seed(options.seed);
   }
 
+  const throttle = new Throttle(() => clock.nowMs(), () => clock.scale);
+  if (options.throttling === false) throttle.setLimits({ enabled: false });
+  const faults = new FaultInjector();
   const control = controlHandler(context, {
+    throttle,
+    faults,
     secrets,
     rememberSecret: (appId, secret) => {
       secrets.set(appId, secret);
@@ -98,7 +107,7 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     timeScale: () => clock.scale,
   });
   const identity = identityHandler(context);
-  const graph = graphDispatcher(context, graphRoutes());
+  const graph = graphDispatcher(context, graphRoutes(), [faults.gate, throttle.gate]);
   const server = await startHttpsServer(
     { certPem: pki.server.certPem, keyPem: pki.server.keyPem, port: options.port, host: options.host ?? "127.0.0.1" },
     async (request) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { RegistrationError, registerApplication } from "../apps/app-registrations.ts";
 import { assignDirectoryRole, grantConsent } from "../apps/consent.ts";
@@ -7,8 +8,12 @@ import { systemInitiator } from "../directory/audit-recorder.ts";
 import type { CloudRequest, CloudResponse } from "../http/cloud-request.ts";
 import { Router } from "../http/router.ts";
 import { recipeFor } from "../seed/tenant-generator.ts";
+import type { FaultInjector } from "../graph/faults/fault-injector.ts";
+import type { Throttle } from "../graph/throttling/throttle.ts";
 
 export interface ControlHooks {
+  readonly throttle: Throttle;
+  readonly faults: FaultInjector;
   /** Known client secrets of apps whose secret the cloud generated for a caller (demo and control API). */
   readonly secrets: ReadonlyMap<string, string>;
   rememberSecret(appId: string, secret: string): void;
@@ -48,7 +53,22 @@ const createConsent = z.strictObject({
 
 const servicePrincipalPatch = z.strictObject({ accountEnabled: z.boolean() });
 
-const settings = z.strictObject({ timeScale: z.number().min(0.001).max(100_000).optional() });
+const quota = z.strictObject({ limit: z.number().int().min(1).max(10_000_000), windowSeconds: z.number().min(0.001).max(86_400) });
+const throttling = z.strictObject({
+  enabled: z.boolean().optional(),
+  resourceUnits: z.strictObject({ S: quota.optional(), M: quota.optional(), L: quota.optional(), perApplication: quota.optional() }).optional(),
+  writes: z.strictObject({ perApplicationTenant: quota.optional(), perApplication: quota.optional(), perTenant: quota.optional() }).optional(),
+  tenantSizes: z.strictObject({ smallBelow: z.number().int().min(0), largeAbove: z.number().int().min(0) }).optional(),
+});
+const settings = z.strictObject({ timeScale: z.number().min(0.001).max(100_000).optional(), throttling: throttling.optional(), resetUsage: z.boolean().optional() });
+const fault = z.strictObject({
+  tenantId: z.string().max(253).optional(),
+  rate: z.number().min(0).max(1).default(0),
+  statuses: z.array(z.union([z.literal(429), z.literal(500), z.literal(503), z.literal(504)])).min(1).max(4).default([503]),
+  dropRate: z.number().min(0).max(1).default(0),
+  latencyMs: z.number().int().min(0).max(60_000).default(0),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+}).refine((f) => f.rate + f.dropRate <= 1, { message: "rate and dropRate together must not exceed 1", path: ["rate"] });
 const reset = z.strictObject({ seed: z.enum(["demo", "none"]).optional() });
 
 class ControlError extends Error {
@@ -107,6 +127,7 @@ export function controlHandler(context: CloudContext, hooks: ControlHooks): (req
       }),
     );
 
+  const settingsJson = () => ({ timeScale: hooks.timeScale(), now: context.now().toISOString(), throttling: hooks.throttle.limits });
   const router = new Router<ControlHandler>()
     .add("GET", "/_cloud/tenants", () => ({ status: 200, body: { value: tenantsJson() } }))
     .add("POST", "/_cloud/tenants", (request) => {
@@ -147,11 +168,29 @@ export function controlHandler(context: CloudContext, hooks: ControlHooks): (req
       context.state.apply({ op: "object.put", tenantId: tenant.id, record: { ...sp, accountEnabled: input.accountEnabled } });
       return { status: 200, body: { servicePrincipalId: sp.id, accountEnabled: input.accountEnabled } };
     })
-    .add("GET", "/_cloud/settings", () => ({ status: 200, body: { timeScale: hooks.timeScale(), now: context.now().toISOString() } }))
+    .add("GET", "/_cloud/settings", () => ({ status: 200, body: settingsJson() }))
     .add("PATCH", "/_cloud/settings", (request) => {
       const input = parse(settings, request);
       if (input.timeScale !== undefined) hooks.setTimeScale(input.timeScale);
-      return { status: 200, body: { timeScale: hooks.timeScale(), now: context.now().toISOString() } };
+      if (input.throttling) hooks.throttle.setLimits(input.throttling);
+      if (input.resetUsage) hooks.throttle.reset();
+      return { status: 200, body: settingsJson() };
+    })
+    .add("GET", "/_cloud/faults", () => ({ status: 200, body: { value: hooks.faults.rules } }))
+    .add("POST", "/_cloud/faults", (request) => {
+      const input = parse(fault, request);
+      if (input.tenantId !== undefined) {
+        const tenant = context.state.tenant(input.tenantId);
+        if (!tenant) throw new ControlError(404, `tenantId: '${input.tenantId}' is not a tenant of this cloud.`);
+        input.tenantId = tenant.id;
+      }
+      const rule = { ...input, id: randomUUID() };
+      hooks.faults.add(rule);
+      return { status: 201, body: rule };
+    })
+    .add("DELETE", "/_cloud/faults", () => {
+      hooks.faults.clear();
+      return { status: 204 };
     })
     .add("POST", "/_cloud/reset", async (request) => {
       const input = parse(reset, request);
