@@ -1,3 +1,4 @@
+import { ChangeJournal } from "./change-journal.ts";
 import type { ChangeOp } from "./change-ops.ts";
 import type {
   AssignedLicense,
@@ -49,6 +50,8 @@ export class TenantDirectory {
   readonly servicePrincipalIds = new SortedIds();
   readonly roleAssignments = new Map<string, RoleAssignmentRecord>();
   readonly audits: DirectoryAuditRecord[] = [];
+  /** Changes to users, groups and memberships by sequence number, for delta queries. */
+  readonly journal = new ChangeJournal();
   readonly #userByUpn = new Map<string, string>();
   readonly #spByAppId = new Map<string, string>();
   readonly #appByAppId = new Map<string, string>();
@@ -74,17 +77,21 @@ export class TenantDirectory {
         this.tenant = op.tenant;
         return;
       case "object.put":
+        this.journal.put(this.objects.get(op.record.id), op.record, this.groupsOf(op.record.id));
         this.#put(op.record);
         return;
       case "object.purge":
+        this.journal.purge(this.objects.get(op.id));
         this.#purge(op.id);
         return;
       case "member.add":
+        this.journal.membership(op.groupId, op.memberId, this.objects.get(op.memberId)?.kind ?? "user");
         link(this.#members, op.groupId, op.memberId);
         link(this.#memberOf, op.memberId, op.groupId);
         if (this.#licensesThrough(op.groupId)) this.#refreshLicenseUse(op.memberId);
         return;
       case "member.remove":
+        this.journal.membership(op.groupId, op.memberId, this.objects.get(op.memberId)?.kind ?? "user");
         unlink(this.#members, op.groupId, op.memberId);
         unlink(this.#memberOf, op.memberId, op.groupId);
         if (this.#licensesThrough(op.groupId)) this.#refreshLicenseUse(op.memberId);

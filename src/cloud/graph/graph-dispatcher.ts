@@ -105,11 +105,12 @@ export function graphDispatcher(context: CloudContext, routes: readonly GraphRou
     const claims = await authenticate(request);
     const tenant = context.state.tenant(claims.tid);
     if (!tenant) throw new GraphError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid tenant.");
-    const match = router.match(request.method, normaliseSegments(segments));
+    const normalised = normaliseSegments(segments);
+    const match = router.match(request.method, normalised);
     if (match === "method-not-allowed") {
       throw new GraphError(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.");
     }
-    if (match === undefined) throw segmentNotFound(segments.at(-1) ?? "");
+    if (match === undefined) throw segmentNotFound(router.firstUnknownSegment(normalised) ?? "");
     checkPermission(match.handler, claims);
     const sp = claims.idtyp === "app" ? tenant.objects.get(claims.oid) : undefined;
     const user = claims.idtyp === "user" ? tenant.user(claims.oid) : undefined;

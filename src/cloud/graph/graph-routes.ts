@@ -1,3 +1,5 @@
+import { batchRoutes } from "./batch/batch-routes.ts";
+import { deltaRoutes } from "./delta/delta-routes.ts";
 import { appsRoutes } from "./directory/apps-routes.ts";
 import { auditLogsRoutes } from "./directory/audit-logs-routes.ts";
 import { deletedItemsRoutes } from "./directory/deleted-items-routes.ts";
@@ -23,5 +25,7 @@ export function graphRoutes(): GraphRoute[] {
     ...rolesRoutes(),
     ...appsRoutes(),
     ...auditLogsRoutes(),
+    ...batchRoutes(),
+    ...deltaRoutes(),
   ];
 }

@@ -26,6 +26,15 @@ export class Router<H> {
     return this;
   }
 
+  /** The first segment no route takes at its position, which Graph names in "Resource not found for the segment". */
+  firstUnknownSegment(segments: readonly string[]): string | undefined {
+    for (let i = 0; i < segments.length; i++) {
+      const known = this.#routes.some((route) => route.parts.length > i && matchParts(route.parts.slice(0, i + 1), segments.slice(0, i + 1)));
+      if (!known) return segments[i];
+    }
+    return segments.at(-1);
+  }
+
   match(method: string, segments: readonly string[]): RouteMatch<H> | "method-not-allowed" | undefined {
     let pathMatched = false;
     for (const route of this.#routes) {
