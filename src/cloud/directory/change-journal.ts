@@ -62,12 +62,6 @@ export class ChangeJournal {
   #eventMembers: string[] = [];
   #eventKinds: DirectoryObjectRecord["kind"][] = [];
 
-  constructor() {
-    // A generator applies a whole tenant synchronously right after creating its directory; replayed or live
-    // changes arrive in later turns of the event loop.
-    queueMicrotask(() => this.startTracking());
-  }
-
   /** Ends the baseline: every change from now on is numbered. */
   startTracking(): void {
     this.#tracking = true;

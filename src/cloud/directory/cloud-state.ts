@@ -25,8 +25,12 @@ export class CloudState {
   apply(op: ChangeOp): void {
     if (op.op === "tenant.generate") {
       for (const generated of this.#generate(op.recipe)) this.#applyOne(generated);
+      // What a generator made is the tenant's starting point; delta queries number only later changes.
+      this.tenants.get(op.recipe.tenantId)?.journal.startTracking();
     } else {
+      const isNewTenant = op.op === "tenant.put" && !this.tenants.has(op.tenant.id);
       this.#applyOne(op);
+      if (isNewTenant) this.tenants.get(op.tenant.id)?.journal.startTracking();
     }
     this.#sink?.(op);
   }

@@ -58,8 +58,9 @@ function normaliseSegments(segments: readonly string[]): string[] {
   const out: string[] = [];
   for (const segment of segments) {
     const key = /^([^(]+)\('?(.*?)'?\)$/.exec(segment);
-    if (key) out.push(key[1]!, key[2]!);
-    else out.push(segment);
+    if (!key) out.push(segment);
+    else if (key[2] === "") out.push(key[1]!); // a function called with no arguments: delta()
+    else out.push(key[1]!, key[2]!);
   }
   return out;
 }

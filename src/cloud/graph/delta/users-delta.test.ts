@@ -143,6 +143,9 @@ describe("users delta", () => {
     assert.deepEqual(latest.value, []);
     assert.equal(latest["@odata.nextLink"], undefined);
     assert.match(latest["@odata.deltaLink"]!, /\/v1\.0\/users\/delta\?\$deltatoken=[A-Za-z0-9_-]+$/);
+    const called = await raw(tenant, "/users/delta()?$deltatoken=latest");
+    assert.equal(called.status, 200, "newer SDKs call the function with brackets");
+    assert.deepEqual(called.body.value, []);
     const quiet = await round(tenant.graph, latest["@odata.deltaLink"]!);
     assert.deepEqual(quiet.items, []);
 
