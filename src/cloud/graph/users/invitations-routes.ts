@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { recordDirectoryAudit, target } from "../../directory/audit-recorder.ts";
-import type { UserRecord } from "../../directory/model.ts";
+import { newUserRecord } from "../../directory/new-user-record.ts";
 import type { GraphCall, GraphRoute } from "../graph-call.ts";
 import { route } from "../graph-call.ts";
 import { badRequest } from "../graph-error.ts";
+import { recordUserAudit } from "./user-audit.ts";
 
 const emailPattern = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -23,26 +23,22 @@ function invite(call: GraphCall) {
   if (existing && !existing.deletedDateTime) throw badRequest("Another object with the same value for property userPrincipalName already exists.");
   const now = call.context.now().toISOString();
   const displayName = typeof body.invitedUserDisplayName === "string" ? body.invitedUserDisplayName : email.split("@")[0]!;
-  const user: UserRecord = {
-    kind: "user", id: randomUUID(), createdDateTime: now, deletedDateTime: null, userPrincipalName: upn, displayName,
-    givenName: null, surname: null, mail: email, mailNickname: email.replace("@", "_"), otherMails: [email], proxyAddresses: [`SMTP:${email}`],
-    jobTitle: null, department: null, companyName: null, employeeId: null, employeeType: null, officeLocation: null, streetAddress: null,
-    city: null, state: null, postalCode: null, country: null, usageLocation: null, preferredLanguage: null, businessPhones: [], mobilePhone: null,
-    accountEnabled: true, userType: "Guest", creationType: "Invitation", externalUserState: "PendingAcceptance", externalUserStateChangeDateTime: now,
-    onPremisesSyncEnabled: null, onPremisesImmutableId: null, onPremisesSamAccountName: null, onPremisesDomainName: null,
-    onPremisesDistinguishedName: null, onPremisesUserPrincipalName: null, onPremisesSecurityIdentifier: null, onPremisesLastSyncDateTime: null,
-    passwordPolicies: null, password: { passwordHash: null, forceChangePasswordNextSignIn: false, lastPasswordChangeDateTime: null },
-    signInSessionsValidFromDateTime: now, managerId: null, directLicenses: [],
-  };
-  call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: user });
-  recordDirectoryAudit(call.context, call.tenant, {
-    activity: "Invite external user",
-    category: "UserManagement",
-    operationType: "Add",
-    initiatedBy: call.initiator,
-    targets: [target(user.id, "User", displayName, upn)],
-    correlationId: call.requestId,
+  const user = newUserRecord(now, {
+    userPrincipalName: upn,
+    displayName,
+    mailNickname: email.replace("@", "_"),
+    accountEnabled: true,
+    password: { passwordHash: null, forceChangePasswordNextSignIn: false, lastPasswordChangeDateTime: null },
+    mail: email,
+    otherMails: [email],
+    proxyAddresses: [`SMTP:${email}`],
+    userType: "Guest",
+    creationType: "Invitation",
+    externalUserState: "PendingAcceptance",
+    externalUserStateChangeDateTime: now,
   });
+  call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: user });
+  recordUserAudit(call, "Invite external user", "Add", user);
   return {
     status: 201,
     body: {

@@ -1,21 +1,10 @@
+import { USER_DEFAULT_PROPERTIES } from "../odata/index.ts";
 import type { CloudContext } from "../../cloud-context.ts";
 import type { UserRecord } from "../../directory/model.ts";
 import type { TenantDirectory } from "../../directory/tenant-directory.ts";
 
 /** What Graph returns for a user when the request has no `$select`. */
-export const defaultUserProperties = [
-  "businessPhones",
-  "displayName",
-  "givenName",
-  "jobTitle",
-  "mail",
-  "mobilePhone",
-  "officeLocation",
-  "preferredLanguage",
-  "surname",
-  "userPrincipalName",
-  "id",
-] as const;
+export const defaultUserProperties = USER_DEFAULT_PROPERTIES;
 
 /** Every user property the local cloud serves. */
 export const userProperties: ReadonlySet<string> = new Set([

@@ -1,4 +1,3 @@
-import { recordDirectoryAudit, target } from "../../directory/audit-recorder.ts";
 import type { UserRecord } from "../../directory/model.ts";
 import { skuInfo } from "../../directory/sku-catalog.ts";
 import type { GraphCall, GraphRoute } from "../graph-call.ts";
@@ -6,6 +5,7 @@ import { route } from "../graph-call.ts";
 import { badRequest, resourceNotFound } from "../graph-error.ts";
 import { directoryObjectsSource } from "../directory-objects-json.ts";
 import { listCollection } from "../list-collection.ts";
+import { recordUserAudit } from "./user-audit.ts";
 import { applyLicenseChange, checkAvailableUnits, parseLicenseChange } from "./license-assignment.ts";
 import { activeUser, singleUserJson, updateUser } from "./users-routes.ts";
 
@@ -102,14 +102,7 @@ function revokeSignInSessions(call: GraphCall) {
   const user = activeUser(call.tenant, call.params.userId!);
   const now = call.context.now().toISOString();
   call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: { ...user, signInSessionsValidFromDateTime: now } });
-  recordDirectoryAudit(call.context, call.tenant, {
-    activity: "Invalidate all refresh tokens for user",
-    category: "UserManagement",
-    operationType: "Update",
-    initiatedBy: call.initiator,
-    targets: [target(user.id, "User", user.displayName, user.userPrincipalName)],
-    correlationId: call.requestId,
-  });
+  recordUserAudit(call, "Invalidate all refresh tokens for user", "Update", user);
   return { status: 200, body: { "@odata.context": `${call.context.baseUrl}/v1.0/$metadata#Edm.Boolean`, value: true } };
 }
 

@@ -1,4 +1,4 @@
-import { canPerformSensitiveAction, canResetPassword } from "../../authz/role-rules.ts";
+import { canPerformSensitiveAction, canResetPassword, PASSWORD_RESET_SENSITIVE_PROPERTIES, SENSITIVE_PROPERTIES } from "../../authz/role-rules.ts";
 import type { UserRecord } from "../../directory/model.ts";
 import type { TenantDirectory } from "../../directory/tenant-directory.ts";
 import type { AccessClaims } from "../../identity/token-issuer.ts";
@@ -66,19 +66,6 @@ const delegatedOnlyProperties: ReadonlySet<string> = new Set([
 /** What a synced user still lets the cloud change: the rest is mastered in on-premises Active Directory. */
 const cloudMasteredForSyncedUsers: ReadonlySet<string> = new Set(["usageLocation", "passwordProfile", "passwordPolicies"]);
 
-/** Sensitive properties per Microsoft's "who can perform sensitive actions" table. */
-const sensitiveProperties: ReadonlySet<string> = new Set([
-  "accountEnabled",
-  "businessPhones",
-  "mobilePhone",
-  "onPremisesImmutableId",
-  "otherMails",
-  "passwordProfile",
-  "userPrincipalName",
-]);
-/** A password administrator may also change what self-service password reset relies on. */
-const passwordResetSensitiveProperties: ReadonlySet<string> = new Set(["businessPhones", "mobilePhone", "otherMails"]);
-
 /** At least User Administrator: the roles an app needs to reset passwords with application permissions. */
 const passwordResetRoles: ReadonlySet<string> = new Set([
   "fe930be7-5e62-47db-91af-98c3a49a38b1", // User Administrator
@@ -129,8 +116,8 @@ export function checkUserUpdate(tenant: TenantDirectory, claims: AccessClaims, u
   }
   if (isAdministrator(tenant, user)) {
     const roles = targetRoles(tenant, user);
-    for (const property of properties.filter((p) => sensitiveProperties.has(p))) {
-      const viaReset = (property === "passwordProfile" || passwordResetSensitiveProperties.has(property)) && canResetPassword(claims.wids, roles).allowed;
+    for (const property of properties.filter((p) => SENSITIVE_PROPERTIES.has(p))) {
+      const viaReset = (property === "passwordProfile" || PASSWORD_RESET_SENSITIVE_PROPERTIES.has(property)) && canResetPassword(claims.wids, roles).allowed;
       if (!viaReset && !canPerformSensitiveAction(claims.wids, roles).allowed) throw insufficientPrivileges();
     }
   }

@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { recordDirectoryAudit, target } from "../../directory/audit-recorder.ts";
 import type { UserRecord } from "../../directory/model.ts";
+import { newUserRecord } from "../../directory/new-user-record.ts";
 import { hashPassword } from "../../directory/passwords.ts";
 import type { TenantDirectory } from "../../directory/tenant-directory.ts";
 import type { GraphCall, GraphRoute } from "../graph-call.ts";
@@ -8,6 +7,7 @@ import { route } from "../graph-call.ts";
 import { badRequest, resourceNotFound } from "../graph-error.ts";
 import { listCollection } from "../list-collection.ts";
 import { applySelect, parseSelect } from "../odata/index.ts";
+import { type ModifiedProperty, recordUserAudit } from "./user-audit.ts";
 import { checkSensitiveActionOnTarget, checkUserUpdate } from "./user-update-rules.ts";
 import { checkPasswordComplexity, checkUserValue } from "./user-values.ts";
 import { defaultUserProperties, readUserProperty, userProperties } from "./user-json.ts";
@@ -64,6 +64,9 @@ function passwordState(profile: Record<string, unknown>, now: string): UserRecor
   };
 }
 
+/** Record fields the directory audit names as Entra does. */
+const auditNames: Readonly<Record<string, string>> = { managerId: "Manager", directLicenses: "AssignedLicense" };
+
 function auditValue(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
@@ -72,7 +75,7 @@ function auditValue(value: unknown): string | null {
 export function updateUser(call: GraphCall, user: UserRecord, changes: Record<string, unknown>, activity = "Update user"): UserRecord {
   const now = call.context.now().toISOString();
   const next: Record<string, unknown> = { ...user };
-  const modified: { displayName: string; oldValue: string | null; newValue: string | null }[] = [];
+  const modified: ModifiedProperty[] = [];
   for (const [property, value] of Object.entries(changes)) {
     if (property === "passwordProfile") {
       next.password = passwordState(value as Record<string, unknown>, now);
@@ -80,19 +83,12 @@ export function updateUser(call: GraphCall, user: UserRecord, changes: Record<st
       continue;
     }
     const normalised = property === "usageLocation" && typeof value === "string" ? value.toUpperCase() : value;
-    modified.push({ displayName: property, oldValue: auditValue(next[property]), newValue: auditValue(normalised) });
+    modified.push({ displayName: auditNames[property] ?? property, oldValue: auditValue(next[property]), newValue: auditValue(normalised) });
     next[property] = normalised;
   }
   const updated = next as unknown as UserRecord;
   call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: updated });
-  recordDirectoryAudit(call.context, call.tenant, {
-    activity: changes.passwordProfile ? "Reset user password" : activity,
-    category: "UserManagement",
-    operationType: "Update",
-    initiatedBy: call.initiator,
-    targets: [target(user.id, "User", updated.displayName, updated.userPrincipalName, modified)],
-    correlationId: call.requestId,
-  });
+  recordUserAudit(call, changes.passwordProfile ? "Reset user password" : activity, "Update", updated, modified);
   return updated;
 }
 
@@ -110,19 +106,16 @@ function createUser(call: GraphCall) {
   checkUpnAvailable(call.tenant, upn);
   const now = call.context.now().toISOString();
   const text = (p: string) => (typeof body[p] === "string" ? (body[p] as string) : null);
-  const user: UserRecord = {
-    kind: "user",
-    id: randomUUID(),
-    createdDateTime: now,
-    deletedDateTime: null,
+  const user = newUserRecord(now, {
     userPrincipalName: upn,
     displayName: String(body.displayName),
+    mailNickname: String(body.mailNickname),
+    accountEnabled: body.accountEnabled === true,
+    password: passwordState(body.passwordProfile as Record<string, unknown>, now),
     givenName: text("givenName"),
     surname: text("surname"),
     mail: text("mail"),
-    mailNickname: String(body.mailNickname),
     otherMails: (body.otherMails as string[] | undefined) ?? [],
-    proxyAddresses: [],
     jobTitle: text("jobTitle"),
     department: text("department"),
     companyName: text("companyName"),
@@ -138,34 +131,12 @@ function createUser(call: GraphCall) {
     preferredLanguage: text("preferredLanguage"),
     businessPhones: (body.businessPhones as string[] | undefined) ?? [],
     mobilePhone: text("mobilePhone"),
-    accountEnabled: body.accountEnabled === true,
     userType: body.userType === "Guest" ? "Guest" : "Member",
-    creationType: null,
-    externalUserState: null,
-    externalUserStateChangeDateTime: null,
-    onPremisesSyncEnabled: null,
     onPremisesImmutableId: text("onPremisesImmutableId"),
-    onPremisesSamAccountName: null,
-    onPremisesDomainName: null,
-    onPremisesDistinguishedName: null,
-    onPremisesUserPrincipalName: null,
-    onPremisesSecurityIdentifier: null,
-    onPremisesLastSyncDateTime: null,
     passwordPolicies: text("passwordPolicies"),
-    password: passwordState(body.passwordProfile as Record<string, unknown>, now),
-    signInSessionsValidFromDateTime: now,
-    managerId: null,
-    directLicenses: [],
-  };
-  call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: user });
-  recordDirectoryAudit(call.context, call.tenant, {
-    activity: "Add user",
-    category: "UserManagement",
-    operationType: "Add",
-    initiatedBy: call.initiator,
-    targets: [target(user.id, "User", user.displayName, user.userPrincipalName)],
-    correlationId: call.requestId,
   });
+  call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: user });
+  recordUserAudit(call, "Add user", "Add", user);
   return { status: 201, headers: { Location: `${call.context.baseUrl}/v1.0/users/${user.id}` }, body: singleUserJson(call, user) };
 }
 
@@ -184,14 +155,7 @@ function deleteUser(call: GraphCall) {
   checkSensitiveActionOnTarget(call.tenant, call.claims, user);
   const deleted: UserRecord = { ...user, deletedDateTime: call.context.now().toISOString() };
   call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: deleted });
-  recordDirectoryAudit(call.context, call.tenant, {
-    activity: "Delete user",
-    category: "UserManagement",
-    operationType: "Delete",
-    initiatedBy: call.initiator,
-    targets: [target(user.id, "User", user.displayName, user.userPrincipalName)],
-    correlationId: call.requestId,
-  });
+  recordUserAudit(call, "Delete user", "Delete", user);
   return { status: 204 };
 }
 
