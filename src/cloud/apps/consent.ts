@@ -5,6 +5,7 @@ import type { CloudContext } from "../cloud-context.ts";
 import { type AuditInitiator, recordDirectoryAudit, target } from "../directory/audit-recorder.ts";
 import type { ApplicationRecord, ServicePrincipalRecord } from "../directory/model.ts";
 import type { TenantDirectory } from "../directory/tenant-directory.ts";
+import { roleAssignmentId } from "../seed/guids.ts";
 import { RegistrationError } from "./app-registrations.ts";
 
 export function resolveRoleTemplateId(nameOrId: string): string {
@@ -68,7 +69,7 @@ export function assignDirectoryRole(
   const roleDefinitionId = resolveRoleTemplateId(roleNameOrId);
   const existing = [...tenant.roleAssignments.values()].find((a) => a.principalId === principalId && a.roleDefinitionId === roleDefinitionId && a.directoryScopeId === "/");
   if (existing) return existing.id;
-  const id = randomUUID();
+  const id = roleAssignmentId(roleDefinitionId, principalId);
   context.state.apply({
     op: "role.assign",
     tenantId: tenant.id,

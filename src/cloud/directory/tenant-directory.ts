@@ -16,8 +16,9 @@ export interface LicenseAssignmentState {
   readonly skuId: string;
   readonly disabledPlans: readonly string[];
   readonly assignedByGroup: string | null;
-  readonly state: "Active";
-  readonly error: "None";
+  readonly state: "Active" | "Error";
+  /** CountViolation: the group assigns a licence for which no seat was left. */
+  readonly error: "None" | "CountViolation";
 }
 
 type Relation = Map<string, Set<string>>;
@@ -62,6 +63,7 @@ export class TenantDirectory {
   readonly #rolesByPrincipal: Relation = new Map();
   readonly #consumedBySku = new Map<string, number>();
   readonly #skusByUser = new Map<string, readonly string[]>();
+  readonly #seatless = new Map<string, ReadonlySet<string>>();
 
   constructor(tenant: TenantRecord) {
     this.tenant = tenant;
@@ -183,11 +185,19 @@ export class TenantDirectory {
       state: "Active",
       error: "None",
     }));
+    const seatless = this.#seatless.get(user.id);
     for (const groupId of this.groupsOf(user.id)) {
       const group = this.group(groupId);
       if (!group || group.deletedDateTime) continue;
       for (const l of group.assignedLicenses) {
-        states.push({ skuId: l.skuId, disabledPlans: l.disabledPlans, assignedByGroup: group.id, state: "Active", error: "None" });
+        const failed = seatless?.has(l.skuId) === true;
+        states.push({
+          skuId: l.skuId,
+          disabledPlans: l.disabledPlans,
+          assignedByGroup: group.id,
+          state: failed ? "Error" : "Active",
+          error: failed ? "CountViolation" : "None",
+        });
       }
     }
     return states;
@@ -197,6 +207,7 @@ export class TenantDirectory {
   effectiveLicenses(user: UserRecord): AssignedLicense[] {
     const bySku = new Map<string, Set<string> | null>();
     for (const state of this.licenseStates(user)) {
+      if (state.state !== "Active") continue;
       const disabled = bySku.get(state.skuId);
       if (disabled === undefined) bySku.set(state.skuId, new Set(state.disabledPlans));
       else if (disabled) for (const plan of [...disabled]) if (!state.disabledPlans.includes(plan)) disabled.delete(plan);
@@ -281,15 +292,49 @@ export class TenantDirectory {
     return (this.group(groupId)?.assignedLicenses.length ?? 0) > 0;
   }
 
-  /** Keeps consumed units per SKU true: a deleted user holds no licence. */
+  /**
+   * Keeps consumed units per SKU true: a deleted user holds no licence, and a licence that only groups
+   * assign takes a seat only while one is left; otherwise it stays in error (CountViolation), as in Entra.
+   */
   #refreshLicenseUse(userId: string): void {
     const record = this.objects.get(userId);
-    const skus =
-      record?.kind === "user" && !record.deletedDateTime ? [...new Set(this.licenseStates(record).map((s) => s.skuId))] : [];
+    const active = record?.kind === "user" && !record.deletedDateTime;
+    const wanted = active ? new Set(this.#wantedSkus(record)) : new Set<string>();
+    const direct = new Set(active ? record.directLicenses.map((l) => l.skuId) : []);
     const before = this.#skusByUser.get(userId) ?? [];
-    for (const sku of before) if (!skus.includes(sku)) this.#consumedBySku.set(sku, (this.#consumedBySku.get(sku) ?? 1) - 1);
-    for (const sku of skus) if (!before.includes(sku)) this.#consumedBySku.set(sku, (this.#consumedBySku.get(sku) ?? 0) + 1);
-    if (skus.length > 0) this.#skusByUser.set(userId, skus);
+    const held: string[] = [];
+    const seatless = new Set<string>();
+    for (const sku of before) {
+      if (wanted.has(sku)) held.push(sku);
+      else this.#consumedBySku.set(sku, (this.#consumedBySku.get(sku) ?? 1) - 1);
+    }
+    for (const sku of wanted) {
+      if (before.includes(sku)) continue;
+      if (direct.has(sku) || this.#seatsLeft(sku) > 0) {
+        held.push(sku);
+        this.#consumedBySku.set(sku, (this.#consumedBySku.get(sku) ?? 0) + 1);
+      } else {
+        seatless.add(sku);
+      }
+    }
+    if (held.length > 0) this.#skusByUser.set(userId, held);
     else this.#skusByUser.delete(userId);
+    if (seatless.size > 0) this.#seatless.set(userId, seatless);
+    else this.#seatless.delete(userId);
   }
+
+  #wantedSkus(user: UserRecord): string[] {
+    const skus = user.directLicenses.map((l) => l.skuId);
+    for (const groupId of this.groupsOf(user.id)) {
+      const group = this.group(groupId);
+      if (group && !group.deletedDateTime) for (const l of group.assignedLicenses) skus.push(l.skuId);
+    }
+    return skus;
+  }
+
+  #seatsLeft(skuId: string): number {
+    const subscription = this.tenant.subscriptions.find((s) => s.skuId === skuId);
+    return (subscription?.prepaidEnabled ?? 0) - this.consumedUnits(skuId);
+  }
+
 }

@@ -45,7 +45,7 @@ export function listCollection<R>(call: GraphCall, source: CollectionSource<R>, 
   const query = { filter, orderBy, search, count: (q.get("$count") ?? "").toLowerCase() === "true", consistencyEventual, countSegment };
   checkQueryRules(source.resource, query);
   const count = reportsCount(query) || countSegment;
-  const select = parseSelect(q.get("$select") ?? undefined, source.knownProperties);
+  const select = parseSelect(q.get("$select") ?? undefined, source.knownProperties, source.resource === "groups" ? "microsoft.graph.group" : "microsoft.graph.user");
   const top = parseTop(q.get("$top") ?? undefined) ?? 100;
   const token = q.get("$skiptoken");
   const state = (token ? decodeSkipToken(token) : {}) as PageState;

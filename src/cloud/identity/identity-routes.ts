@@ -36,7 +36,8 @@ export function identityHandler(context: CloudContext): (request: CloudRequest) 
     const match = router.match(request.method, request.segments);
     if (match === undefined) return undefined;
     if (match === "method-not-allowed") {
-      return aadErrorResponse(new AadError("invalid_request", 900561, "The endpoint only accepts POST, OPTIONS requests. Received a GET request."), context.now());
+      const allowed = request.method === "GET" ? "POST" : "GET";
+      return aadErrorResponse(new AadError("invalid_request", 900561, `The endpoint only accepts ${allowed}, OPTIONS requests. Received a ${request.method} request.`), context.now());
     }
     try {
       return await match.handler(request, match.params.tenant ?? "common");

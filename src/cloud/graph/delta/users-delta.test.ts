@@ -20,7 +20,7 @@ let userIds: string[];
 /** Users this file creates before the first round, so that changing them needs no administrator rules. */
 let subjects: string[];
 
-const permissions = ["User.ReadWrite.All"];
+const permissions = ["User.ReadWrite.All", "User.DeleteRestore.All"];
 
 before(async () => {
   cloud = await startLocalCloud(["--seed", "none"]);

@@ -2,7 +2,14 @@ import type { ApplicationRecord, ServicePrincipalRecord } from "../../directory/
 import type { GraphCall, GraphRoute } from "../graph-call.ts";
 import { route } from "../graph-call.ts";
 import { resourceNotFound } from "../graph-error.ts";
+import { appRoleIdFor } from "../../authz/required-permissions.ts";
+import { uuidV5 } from "../../authz/uuid-v5.ts";
 import { graphAppId } from "../../cloud-context.ts";
+
+/** Microsoft Graph's own service principal differs per tenant; the cloud does not list it, but names it consistently. */
+function graphServicePrincipalId(tenantId: string): string {
+  return uuidV5(graphAppId, `graph-service-principal:${tenantId}`);
+}
 
 function spJson(sp: ServicePrincipalRecord): Record<string, unknown> {
   return {
@@ -28,7 +35,7 @@ function appJson(app: ApplicationRecord): Record<string, unknown> {
     web: { redirectUris: app.redirectUris },
     passwordCredentials: app.passwordCredentials.map((c) => ({ keyId: c.keyId, displayName: c.displayName, hint: c.hint, startDateTime: c.startDateTime, endDateTime: c.endDateTime, secretText: null })),
     keyCredentials: app.keyCredentials.map((k) => ({ keyId: k.keyId, displayName: k.displayName, customKeyIdentifier: k.thumbprintSha1, type: "AsymmetricX509Cert", usage: "Verify", startDateTime: k.startDateTime, endDateTime: k.endDateTime })),
-    requiredResourceAccess: [{ resourceAppId: graphAppId, resourceAccess: app.requiredPermissions.map((p) => ({ id: p, type: "Role" })) }],
+    requiredResourceAccess: [{ resourceAppId: graphAppId, resourceAccess: app.requiredPermissions.map((p) => ({ id: appRoleIdFor(p), type: "Role" })) }],
   };
 }
 
@@ -60,7 +67,7 @@ export function appsRoutes(): GraphRoute[] {
       return collection(
         call,
         `servicePrincipals('${sp.id}')/appRoleAssignments`,
-        sp.appRoleAssignments.map((a) => ({ id: a.id, appRoleId: a.appRoleId, principalId: sp.id, principalDisplayName: sp.displayName, principalType: "ServicePrincipal", resourceDisplayName: "Microsoft Graph", resourceId: graphAppId, createdDateTime: a.createdDateTime, deletedDateTime: null })),
+        sp.appRoleAssignments.map((a) => ({ id: a.id, appRoleId: a.appRoleId, principalId: sp.id, principalDisplayName: sp.displayName, principalType: "ServicePrincipal", resourceDisplayName: "Microsoft Graph", resourceId: graphServicePrincipalId(call.tenant.id), createdDateTime: a.createdDateTime, deletedDateTime: null })),
       );
     }),
     route("GET", "/applications", (call) => collection(call, "applications", records<ApplicationRecord>(call, call.tenant.applicationIds.from(undefined), "application").map(appJson))),

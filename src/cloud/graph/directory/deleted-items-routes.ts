@@ -5,11 +5,8 @@ import { route } from "../graph-call.ts";
 import { badRequest, insufficientPrivileges, resourceNotFound } from "../graph-error.ts";
 import { listCollection } from "../list-collection.ts";
 import { checkSensitiveActionOnTarget } from "../users/user-update-rules.ts";
+import { applicationPermissionsFor } from "../../authz/required-permissions.ts";
 import { singleUserJson, userSource } from "../users/users-routes.ts";
-
-/** Microsoft's permission pages list these per object type; the cloud keeps deleted users and Microsoft 365 groups. */
-const readPermissions = ["User.Read.All", "User.ReadWrite.All", "User.DeleteRestore.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All"];
-const writePermissions = ["User.DeleteRestore.All", "User.ReadWrite.All", "Directory.ReadWrite.All", "Group.ReadWrite.All"];
 
 function deletedObject(call: GraphCall): DirectoryObjectRecord {
   const record = call.tenant.objects.get(call.params.objectId!);
@@ -17,16 +14,26 @@ function deletedObject(call: GraphCall): DirectoryObjectRecord {
   return record;
 }
 
-function checkWritePermission(call: GraphCall, record: DirectoryObjectRecord): void {
+/** Microsoft's permission map lists only user permissions for restore; "Restore deleted item" names these for groups. */
+const groupRestorePermissions = ["Group.ReadWrite.All", "Directory.ReadWrite.All"];
+
+/**
+ * Deleted items need the permission of their object type (Microsoft Learn, "Get deleted item", "Restore
+ * deleted item", "Permanently delete an item"); a deleted group cannot be purged with application permissions.
+ */
+function checkPermissionFor(call: GraphCall, record: DirectoryObjectRecord): void {
   if (call.claims.idtyp !== "app") return;
-  const accepted = record.kind === "user" ? ["User.DeleteRestore.All", "User.ReadWrite.All", "Directory.ReadWrite.All"] : ["Group.ReadWrite.All", "Directory.ReadWrite.All"];
+  const accepted =
+    record.kind === "group" && call.request.method === "POST"
+      ? groupRestorePermissions
+      : (applicationPermissionsFor(call.request.method, call.pattern.replace("{objectId}", "{id}"), record.kind)?.accepted ?? []);
   if (!accepted.some((p) => call.claims.roles.includes(p))) throw insufficientPrivileges();
-  if (record.kind === "user") checkSensitiveActionOnTarget(call.tenant, call.claims, record);
+  if (record.kind === "user" && call.request.method !== "GET") checkSensitiveActionOnTarget(call.tenant, call.claims, record);
 }
 
 function restore(call: GraphCall) {
   const record = deletedObject(call);
-  checkWritePermission(call, record);
+  checkPermissionFor(call, record);
   if (record.kind === "user" && call.tenant.user(record.userPrincipalName)?.deletedDateTime === null) {
     throw badRequest("Another object with the same value for property userPrincipalName already exists.");
   }
@@ -45,7 +52,7 @@ function restore(call: GraphCall) {
 
 function purge(call: GraphCall) {
   const record = deletedObject(call);
-  checkWritePermission(call, record);
+  checkPermissionFor(call, record);
   call.context.state.apply({ op: "object.purge", tenantId: call.tenant.id, id: record.id });
   recordDirectoryAudit(call.context, call.tenant, {
     activity: record.kind === "user" ? "Hard delete user" : "Hard delete group",
@@ -71,12 +78,13 @@ function listDeletedUsers(call: GraphCall) {
 
 export function deletedItemsRoutes(): GraphRoute[] {
   return [
-    route("GET", "/directory/deletedItems/microsoft.graph.user", listDeletedUsers, readPermissions),
+    route("GET", "/directory/deletedItems/microsoft.graph.user", listDeletedUsers),
     route("GET", "/directory/deletedItems/{objectId}", (call) => {
       const record = deletedObject(call);
+      checkPermissionFor(call, record);
       return { status: 200, body: record.kind === "user" ? singleUserJson(call, record, "directoryObjects/$entity") : { id: record.id, displayName: record.displayName, deletedDateTime: record.deletedDateTime } };
-    }, readPermissions),
-    route("POST", "/directory/deletedItems/{objectId}/restore", restore, writePermissions),
-    route("DELETE", "/directory/deletedItems/{objectId}", purge, writePermissions),
+    }, "none"),
+    route("POST", "/directory/deletedItems/{objectId}/restore", restore, "none"),
+    route("DELETE", "/directory/deletedItems/{objectId}", purge, "none"),
   ];
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { allRoles, roleByTemplateId } from "../../authz/roles.ts";
 import { recordDirectoryAudit, target } from "../../directory/audit-recorder.ts";
 import type { RoleAssignmentRecord } from "../../directory/model.ts";
@@ -8,6 +7,7 @@ import { route } from "../graph-call.ts";
 import { badRequest, resourceNotFound } from "../graph-error.ts";
 import { listCollection } from "../list-collection.ts";
 import { compileFilter, parseFilter } from "../odata/index.ts";
+import { roleAssignmentId } from "../../seed/guids.ts";
 
 function roleDefinitionJson(templateId: string): Record<string, unknown> | undefined {
   const role = roleByTemplateId(templateId);
@@ -58,7 +58,7 @@ function createAssignment(call: GraphCall) {
   if (directoryScopeId !== "/") throw badRequest("Only the tenant-wide scope '/' is supported by the local cloud.");
   const duplicate = [...call.tenant.roleAssignments.values()].some((a) => a.principalId === principalId && a.roleDefinitionId === roleDefinitionId);
   if (duplicate) throw badRequest("A conflicting object with one or more of the specified property values is present in the directory.");
-  const assignment: RoleAssignmentRecord = { id: randomUUID(), principalId, roleDefinitionId, directoryScopeId, createdDateTime: call.context.now().toISOString() };
+  const assignment: RoleAssignmentRecord = { id: roleAssignmentId(roleDefinitionId, principalId), principalId, roleDefinitionId, directoryScopeId, createdDateTime: call.context.now().toISOString() };
   call.context.state.apply({ op: "role.assign", tenantId: call.tenant.id, assignment });
   recordDirectoryAudit(call.context, call.tenant, {
     activity: "Add member to role",

@@ -13,7 +13,8 @@ type Relation = "members" | "owners";
 /** Graph refuses membership changes it cannot make: rule-based, Exchange-mastered or synced groups. */
 function checkMembershipWritable(call: GraphCall, group: GroupRecord, relation: Relation): void {
   if (relation === "members" && group.groupTypes.includes("DynamicMembership")) {
-    throw badRequest("Insufficient privileges to complete the operation. Members of a group with dynamic membership are managed by its membership rule.");
+    // Entra answers a change to a rule-managed membership with this message, as real responses show.
+    throw badRequest("Insufficient privileges to complete the operation.");
   }
   if (group.mailEnabled && group.securityEnabled && !group.groupTypes.includes("Unified")) {
     throw badRequest("Cannot Update a mail-enabled security groups and or distribution list.");
@@ -23,6 +24,16 @@ function checkMembershipWritable(call: GraphCall, group: GroupRecord, relation: 
   }
   if (group.isAssignableToRole && call.claims.idtyp === "app" && !call.claims.roles.includes("RoleManagement.ReadWrite.Directory")) {
     throw insufficientPrivileges();
+  }
+}
+
+/** Microsoft 365 groups hold only users; groups nest only in security groups that cannot hold roles. */
+function checkMemberKind(group: GroupRecord, kind: string): void {
+  if (group.groupTypes.includes("Unified") && kind !== "user") {
+    throw badRequest("Microsoft 365 groups can have only users as members.");
+  }
+  if (kind === "group" && (!group.securityEnabled || group.isAssignableToRole)) {
+    throw badRequest(group.isAssignableToRole ? "A role-assignable group cannot have groups as members." : "Only security groups can have groups as members.");
   }
 }
 
@@ -36,7 +47,8 @@ function addReference(call: GraphCall, relation: Relation) {
   const memberId = referencedId(call.body());
   const member = call.tenant.objects.get(memberId);
   if (!member || member.deletedDateTime || member.kind === "application") throw resourceNotFound(memberId);
-  if (relation === "owners" && member.kind === "group") throw badRequest("A group cannot be an owner of another group.");
+  if (relation === "owners" && member.kind !== "user" && member.kind !== "servicePrincipal") throw badRequest("A group cannot be an owner of another group.");
+  if (relation === "members") checkMemberKind(group, member.kind);
   if (member.id === group.id) throw badRequest("A group cannot be a member of itself.");
   if (related(call, group, relation).has(member.id)) {
     throw new GraphError(400, "Request_BadRequest", `One or more added object references already exist for the following modified properties: '${relation}'.`);
@@ -59,7 +71,7 @@ function removeReference(call: GraphCall, relation: Relation) {
   const memberId = call.params.memberId!;
   const member = call.tenant.objects.get(memberId);
   if (!member || !related(call, group, relation).has(member.id)) throw resourceNotFound(memberId);
-  if (relation === "owners" && call.tenant.ownersOf(group.id).size === 1 && group.groupTypes.includes("Unified")) {
+  if (relation === "owners" && call.tenant.ownersOf(group.id).size === 1) {
     throw badRequest("The group must have at least one owner, hence this owner cannot be removed.");
   }
   call.context.state.apply({ op: relation === "members" ? "member.remove" : "owner.remove", tenantId: call.tenant.id, groupId: group.id, memberId: member.id });

@@ -4,10 +4,10 @@ import type { GroupRecord } from "../../directory/model.ts";
 import type { TenantDirectory } from "../../directory/tenant-directory.ts";
 import type { GraphCall, GraphRoute } from "../graph-call.ts";
 import { route } from "../graph-call.ts";
-import { badRequest, resourceNotFound } from "../graph-error.ts";
+import { badRequest, insufficientPrivileges, resourceNotFound } from "../graph-error.ts";
 import { listCollection } from "../list-collection.ts";
 import { applySelect, parseSelect } from "../odata/index.ts";
-import { applyLicenseChange, checkAvailableUnits, parseLicenseChange } from "../users/license-assignment.ts";
+import { applyLicenseChange, parseLicenseChange } from "../users/license-assignment.ts";
 import { defaultGroupProperties, groupPropertySet, readGroupProperty } from "./group-json.ts";
 import { usersMatchingRule } from "./membership-rule.ts";
 
@@ -33,7 +33,7 @@ function groupSource(tenant: TenantDirectory) {
 }
 
 export function singleGroupJson(call: GraphCall, group: GroupRecord): Record<string, unknown> {
-  const select = parseSelect(call.query.get("$select") ?? undefined, groupPropertySet);
+  const select = parseSelect(call.query.get("$select") ?? undefined, groupPropertySet, "microsoft.graph.group");
   const full: Record<string, unknown> = { "@odata.context": `${call.context.baseUrl}/v1.0/$metadata#groups/$entity` };
   for (const property of select ?? defaultGroupProperties) full[property] = readGroupProperty(group, property);
   return applySelect(full, select ? ["@odata.context", ...select] : undefined, ["@odata.context", ...defaultGroupProperties]);
@@ -70,6 +70,22 @@ function checkVisibility(value: unknown): GroupRecord["visibility"] {
   return value;
 }
 
+const privilegedRoleAdministrators: ReadonlySet<string> = new Set([
+  "e8611ab8-c189-46e8-94e1-60213ab1f814", // Privileged Role Administrator
+  "62e90394-69f5-4237-9190-012177145e10", // Global Administrator
+]);
+
+/** A group that can hold roles needs RoleManagement.ReadWrite.Directory and a privileged role, and must be a fixed security group. */
+function checkRoleAssignableCreation(call: GraphCall, body: Record<string, unknown>, dynamic: boolean): void {
+  if (call.claims.idtyp === "app") {
+    const canManageRoles = call.claims.roles.includes("RoleManagement.ReadWrite.Directory");
+    if (!canManageRoles || !call.claims.wids.some((w) => privilegedRoleAdministrators.has(w))) throw insufficientPrivileges();
+  }
+  if (body.securityEnabled !== true || dynamic) {
+    throw badRequest("A role-assignable group must be a security group with assigned (not dynamic) membership.");
+  }
+}
+
 function createGroup(call: GraphCall) {
   const body = call.body();
   const groupTypes = Array.isArray(body.groupTypes) ? body.groupTypes.map(String) : [];
@@ -78,6 +94,7 @@ function createGroup(call: GraphCall) {
   const unified = groupTypes.includes("Unified");
   if (body.mailEnabled && !unified) throw badRequest("Creating mail-enabled security groups or distribution lists is not supported through Microsoft Graph.");
   const dynamic = groupTypes.includes("DynamicMembership");
+  if (body.isAssignableToRole === true) checkRoleAssignableCreation(call, body, dynamic);
   const rule = text(body, "membershipRule", 3072, dynamic);
   const nickname = text(body, "mailNickname", 64, true)!;
   const domain = call.tenant.tenant.domains.find((d) => d.isDefault)?.id ?? "";
@@ -154,17 +171,13 @@ function deleteGroup(call: GraphCall) {
   return { status: 204 };
 }
 
+/**
+ * Group-based licensing: Entra accepts the assignment even when seats run short; members it cannot
+ * license show the licence in error (CountViolation) and take no seat.
+ */
 function assignGroupLicense(call: GraphCall) {
   const group = activeGroup(call.tenant, call.params.groupId!);
   const change = parseLicenseChange(call.tenant, call.body());
-  for (const license of change.add) {
-    if (group.assignedLicenses.some((l) => l.skuId === license.skuId)) continue;
-    const needing = [...call.tenant.membersOf(group.id)].filter((id) => {
-      const user = call.tenant.user(id);
-      return user && !user.deletedDateTime && !call.tenant.licenseStates(user).some((s) => s.skuId === license.skuId);
-    }).length;
-    checkAvailableUnits(call.tenant, license.skuId, needing);
-  }
   const updated: GroupRecord = { ...group, assignedLicenses: applyLicenseChange(group.assignedLicenses, change) };
   call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: updated });
   audit(call, "Change group license", "Update", updated, [

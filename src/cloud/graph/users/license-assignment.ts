@@ -1,7 +1,7 @@
 import type { AssignedLicense } from "../../directory/model.ts";
 import { skuInfo } from "../../directory/sku-catalog.ts";
 import type { TenantDirectory } from "../../directory/tenant-directory.ts";
-import { badRequest } from "../graph-error.ts";
+import { badRequest, GraphError } from "../graph-error.ts";
 
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,8 +13,15 @@ export interface LicenseChange {
 /** Reads and checks the body of assignLicense: both lists required, SKUs subscribed, plans belong to their SKU. */
 export function parseLicenseChange(tenant: TenantDirectory, body: Record<string, unknown>): LicenseChange {
   const { addLicenses, removeLicenses } = body;
-  if (!Array.isArray(addLicenses)) throw badRequest("Invalid value specified for property 'addLicenses' of resource 'assignLicense'.");
-  if (!Array.isArray(removeLicenses)) throw badRequest("Invalid value specified for property 'removeLicenses' of resource 'assignLicense'.");
+  if (!Array.isArray(addLicenses) || !Array.isArray(removeLicenses)) {
+    throw new GraphError(
+      400,
+      "Request_BadRequest",
+      "One or more parameters of the operation 'assignLicense' are missing from the request payload. The missing parameters are: " +
+        [!Array.isArray(addLicenses) && "addLicenses", !Array.isArray(removeLicenses) && "removeLicenses"].filter(Boolean).join(", ") +
+        ".",
+    );
+  }
   const add = addLicenses.map((entry: unknown) => {
     const { skuId, disabledPlans = [] } = (entry ?? {}) as { skuId?: unknown; disabledPlans?: unknown };
     if (typeof skuId !== "string" || !guidPattern.test(skuId)) throw badRequest("Invalid value specified for property 'skuId' of resource 'AssignedLicense'.");

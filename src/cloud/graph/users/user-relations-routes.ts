@@ -23,8 +23,16 @@ export function referencedId(body: Record<string, unknown>): string {
   return decodeURIComponent(/^[^(]*\('?(.*?)'?\)$/.exec(last)?.[1] ?? last);
 }
 
+/** The manager of a synced user comes from on-premises Active Directory like its other attributes. */
+function checkManagerWritable(user: UserRecord): void {
+  if (user.onPremisesSyncEnabled) {
+    throw badRequest("Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.");
+  }
+}
+
 function setManager(call: GraphCall) {
   const user = activeUser(call.tenant, call.params.userId!);
+  checkManagerWritable(user);
   const manager = activeUser(call.tenant, referencedId(call.body()));
   if (manager.id === user.id) throw badRequest("A user cannot be their own manager.");
   updateUser(call, user, { managerId: manager.id }, "Set manager");
@@ -33,6 +41,7 @@ function setManager(call: GraphCall) {
 
 function removeManager(call: GraphCall) {
   const user = activeUser(call.tenant, call.params.userId!);
+  checkManagerWritable(user);
   if (!user.managerId) throw resourceNotFound("manager");
   updateUser(call, user, { managerId: null }, "Remove manager");
   return { status: 204 };
@@ -88,7 +97,7 @@ function assignLicense(call: GraphCall) {
       throw badRequest(
         inherited.has(skuId)
           ? "User license is inherited from a group membership and it cannot be removed directly from the user."
-          : `User does not have a corresponding license ${skuId}.`,
+          : "User does not have a corresponding license.",
       );
     }
   }

@@ -53,15 +53,17 @@ export const updatableUserProperties: ReadonlySet<string> = new Set([
 const delegatedOnlyProperties: ReadonlySet<string> = new Set([
   "aboutMe",
   "birthday",
-  "hireDate",
+  "employeeHireDate",
   "interests",
   "mySite",
   "pastProjects",
-  "preferredName",
   "responsibilities",
   "schools",
   "skills",
 ]);
+
+/** "Update user": User.EnableDisableAccount.All changes accountEnabled only together with a permission that reads users. */
+const userReadPermissions = ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
 
 /** What a synced user still lets the cloud change: the rest is mastered in on-premises Active Directory. */
 const cloudMasteredForSyncedUsers: ReadonlySet<string> = new Set(["usageLocation", "passwordProfile", "passwordPolicies"]);
@@ -110,6 +112,7 @@ export function checkUserUpdate(tenant: TenantDirectory, claims: AccessClaims, u
     const accepted = user ? (propertyPermissions[property] ?? anyUserWrite) : anyUserWrite;
     if (!accepted.some((p) => claims.roles.includes(p))) throw insufficientPrivileges();
   }
+  if (properties.includes("accountEnabled") && !userReadPermissions.some((p) => claims.roles.includes(p))) throw insufficientPrivileges();
   if (!user) return;
   if (properties.includes("passwordProfile") && !claims.wids.some((w) => passwordResetRoles.has(w))) {
     throw insufficientPrivileges();

@@ -35,7 +35,8 @@ function notConvertible(value: unknown, type: string): GraphError {
 }
 
 const mailNicknamePattern = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+$/;
-const upnPattern = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+/** The user name part of a UPN allows letters, digits and ' . - _ ! # ^ ~ ("Update user", userPrincipalName). */
+const upnPattern = /^[A-Za-z0-9'.\-_!#^~]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
 
 /** Checks one property value of a user create or update, with Graph's errors. */
 export function checkUserValue(property: string, value: unknown): void {
