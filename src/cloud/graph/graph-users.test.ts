@@ -183,6 +183,8 @@ describe("Microsoft's authorisation rules", () => {
     assert.equal(refused.code, "Request_BadRequest");
     assert.equal(refused.message, "Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.");
     await contoso.api(`/users/${synced.id}`).patch({ usageLocation: "NL" });
+    const manager = await graphFailure(contoso.api(`/users/${synced.id}/manager/$ref`).put({ "@odata.id": `${cloud.url}/v1.0/users/${synced.id}` }));
+    assert.match(manager.message, /on-premises mastered/, "a synced user's manager comes from Active Directory");
     const skus = (await contoso.api("/subscribedSkus").get()).value as { skuId: string; consumedUnits: number; prepaidUnits: { enabled: number } }[];
     const held = new Set((synced.assignedLicenses ?? []).map((l) => l.skuId));
     const free = skus.find((s) => s.prepaidUnits.enabled > s.consumedUnits && !held.has(s.skuId))!;
@@ -223,14 +225,10 @@ describe("licences", () => {
     const refused = await graphFailure(t.graph.api(`/users/${noLocation.id}/assignLicense`).post({ addLicenses: [{ skuId: open.skuId }], removeLicenses: [] }));
     assert.equal(refused.message, "License assignment cannot be done for user with invalid usage location.");
 
-    if (full) {
-      const unlicensed = await firstUser(t.graph, "userType eq 'Member' and usageLocation ne null and onPremisesSyncEnabled eq null");
-      const fullHeld = (unlicensed.assignedLicenses ?? []).some((l) => l.skuId === full.skuId);
-      if (!fullHeld) {
-        const none = await graphFailure(t.graph.api(`/users/${unlicensed.id}/assignLicense`).post({ addLicenses: [{ skuId: full.skuId }], removeLicenses: [] }));
-        assert.match(none.message, /does not have any available licenses/);
-      }
-    }
+    assert.ok(full, "an M tenant has one SKU fully consumed");
+    const unlicensed = await firstUser(t.graph, `userType eq 'Member' and usageLocation ne null and not(assignedLicenses/any(x:x/skuId eq ${full.skuId}))`);
+    const none = await graphFailure(t.graph.api(`/users/${unlicensed.id}/assignLicense`).post({ addLicenses: [{ skuId: full.skuId }], removeLicenses: [] }));
+    assert.match(none.message, /does not have any available licenses/);
 
     const group = await t.graph.api("/groups").post({ displayName: "Licensed group", mailEnabled: false, mailNickname: "licensed", securityEnabled: true });
     await t.graph.api(`/groups/${group.id}/members/$ref`).post({ "@odata.id": `${cloud.url}/v1.0/directoryObjects/${user.id}` });
@@ -240,6 +238,22 @@ describe("licences", () => {
     assert.ok(states.some((s) => s.skuId === open.skuId && s.assignedByGroup === group.id));
     const inherited = await graphFailure(t.graph.api(`/users/${user.id}/assignLicense`).post({ addLicenses: [], removeLicenses: [open.skuId] }));
     assert.match(inherited.message, /inherited from a group membership/);
+
+    // No seat left: Entra still assigns the group's licence, and the member shows it in error, taking no seat.
+    {
+      const seatless = await firstUser(t.graph, `userType eq 'Member' and department ne null and not(assignedLicenses/any(x:x/skuId eq ${full.skuId}))`);
+      const fullGroup = await t.graph.api("/groups").post({ displayName: "Over budget", mailEnabled: false, mailNickname: "overbudget", securityEnabled: true });
+      await t.graph.api(`/groups/${fullGroup.id}/assignLicense`).post({ addLicenses: [{ skuId: full.skuId, disabledPlans: [] }], removeLicenses: [] });
+      const before = ((await t.graph.api("/subscribedSkus").get()).value as typeof skus).find((s) => s.skuId === full.skuId)!;
+      assert.equal(before.consumedUnits, before.prepaidUnits.enabled, "no seat is left");
+      await t.graph.api(`/groups/${fullGroup.id}/members/$ref`).post({ "@odata.id": `${cloud.url}/v1.0/directoryObjects/${seatless.id}` });
+      const after = await t.graph.api(`/users/${seatless.id}`).select("assignedLicenses,licenseAssignmentStates").get();
+      const state = (after.licenseAssignmentStates as { skuId: string; assignedByGroup: string; state: string; error: string }[]).find((s) => s.assignedByGroup === fullGroup.id)!;
+      assert.deepEqual([state.state, state.error], ["Error", "CountViolation"]);
+      assert.ok(!(after.assignedLicenses as { skuId: string }[]).some((l) => l.skuId === full.skuId));
+      const consumed = ((await t.graph.api("/subscribedSkus").get()).value as typeof skus).find((s) => s.skuId === full.skuId)!.consumedUnits;
+      assert.equal(consumed, before.consumedUnits, "consumed units never exceed prepaid");
+    }
   });
 });
 
@@ -269,6 +283,15 @@ describe("lifecycle", () => {
     await t.graph.api(`/directory/deletedItems/${created.id}`).delete();
     assert.equal((await graphFailure(t.graph.api(`/directory/deletedItems/${created.id}`).get())).statusCode, 404);
 
+    const invitation = { invitedUserEmailAddress: "grace@example.com", inviteRedirectUrl: "https://myapps.microsoft.com" };
+    const t2 = await tenantWithApp(cloud, control, { permissions: ["User.Invite.All", "User.Read.All"] });
+    const invited = await t2.graph.api("/invitations").post(invitation);
+    assert.equal(invited.status, "PendingAcceptance");
+    const guest = await t2.graph.api(`/users/${invited.invitedUser.id}`).select("userType,userPrincipalName,creationType").get();
+    assert.deepEqual([guest.userType, guest.creationType], ["Guest", "Invitation"]);
+    assert.match(guest.userPrincipalName, /^grace_example\.com#EXT#@/);
+    assert.equal((await t2.graph.api("/invitations").post(invitation)).invitedUser.id, invited.invitedUser.id, "inviting again answers with the same guest");
+
     const audits = await t.graph.api("/auditLogs/directoryAudits").top(50).get();
     const activities = (audits.value as { activityDisplayName: string; targetResources: { id: string }[] }[]).filter((a) => a.targetResources.some((r) => r.id === created.id)).map((a) => a.activityDisplayName);
     for (const activity of ["Add user", "Set manager", "Delete user", "Restore user", "Hard delete user"]) assert.ok(activities.includes(activity), `${activity} in ${activities}`);
@@ -291,5 +314,18 @@ describe("lifecycle", () => {
     assert.ok(memberOf.some((g) => g.id === unified.id));
     await t.graph.api(`/groups/${unified.id}`).patch({ description: "Changed", visibility: "Private" });
     assert.equal((await t.graph.api(`/groups/${unified.id}`).get()).visibility, "Private");
+
+    const security = await t.graph.api("/groups").post({ displayName: "Nested", mailEnabled: false, mailNickname: "nested", securityEnabled: true });
+    const groupRef = { "@odata.id": `${cloud.url}/v1.0/directoryObjects/${security.id}` };
+    assert.match((await graphFailure(t.graph.api(`/groups/${unified.id}/members/$ref`).post(groupRef))).message, /only users as members/);
+    const parent = await t.graph.api("/groups").post({ displayName: "Parent", mailEnabled: false, mailNickname: "parent", securityEnabled: true });
+    await t.graph.api(`/groups/${parent.id}/members/$ref`).post(groupRef);
+    const roleGroup = await graphFailure(t.graph.api("/groups").post({ displayName: "Admins", mailEnabled: false, mailNickname: "admins", securityEnabled: true, isAssignableToRole: true }));
+    assert.equal(roleGroup.statusCode, 403, "a role-assignable group needs RoleManagement.ReadWrite.Directory and a privileged role");
+
+    await t.graph.api(`/groups/${unified.id}`).delete();
+    const deletedGroup = await graphFailure(t.graph.api(`/directory/deletedItems/${unified.id}`).delete());
+    assert.equal(deletedGroup.statusCode, 403, "a deleted group cannot be purged with application permissions");
+    assert.equal((await t.graph.api(`/directory/deletedItems/${unified.id}/restore`).post({})).id, unified.id);
   });
 });

@@ -53,6 +53,9 @@ export function adminConsentEndpoint(context: CloudContext) {
     }
     const signIn = signInWithPassword(context, pathTenant, params.get("username") ?? "", params.get("password") ?? "");
     if (!signIn.ok) return consentPage(params, registration.app.displayName, permissions, signIn.message);
+    if (registration.app.signInAudience === "AzureADMyOrg" && registration.home.id !== signIn.tenant.id) {
+      return page("Admin consent", `<h1>Sorry, but we're having trouble signing you in.</h1><p class="error">AADSTS700016: Application with identifier '${escapeHtml(clientId)}' was not found in the directory '${escapeHtml(signIn.tenant.tenant.displayName)}'. The application accepts accounts of its own organization only.</p>`, 400);
+    }
     const isAdmin = [...signIn.tenant.rolesOf(signIn.user.id)].some((r) => consentingRoles.has(r));
     if (!isAdmin) {
       return consentPage(params, registration.app.displayName, permissions, "AADSTS90094: The grant requires admin permission. Sign in with a Global Administrator or Privileged Role Administrator of this organization.");

@@ -28,17 +28,12 @@ export async function authenticateClient(
   }
   if (input.clientAssertion !== undefined) {
     if (input.clientAssertionType !== jwtBearerAssertionType) {
-      throw new AadError("invalid_request", 700024, `Client assertion type is not valid. Expected '${jwtBearerAssertionType}'.`);
+      throw new AadError("invalid_request", 7000216, `'client_assertion_type' must be '${jwtBearerAssertionType}' when a client assertion is sent.`);
     }
     await checkAssertion(app, input.clientAssertion, acceptedAudiences, now);
     return "certificate";
   }
-  throw new AadError(
-    "invalid_client",
-    7000218,
-    "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
-    401,
-  );
+  throw new AadError("invalid_client", 7000216, "'client_assertion', 'client_secret' or 'request' is required for this grant type.", 401);
 }
 
 function checkSecret(app: ApplicationRecord, secret: string, now: Date): void {
@@ -93,6 +88,11 @@ async function checkAssertion(app: ApplicationRecord, assertion: string, audienc
   try {
     await jwtVerify(assertion, createPublicKey(key.certificatePem), { audience: [...audiences], issuer: app.appId, subject: app.appId, clockTolerance: 300, currentDate: now });
   } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
+    const claim = error instanceof Error && "claim" in error ? String(error.claim) : "";
+    if (code === "ERR_JWT_EXPIRED" || (code === "ERR_JWT_CLAIM_VALIDATION_FAILED" && (claim === "nbf" || claim === "iat"))) {
+      throw new AadError("invalid_client", 700024, "Client assertion is not within its valid time range.", 401);
+    }
     const reason = error instanceof Error ? error.message : "invalid";
     throw new AadError("invalid_client", 700027, `Client assertion failed signature validation. [Reason - ${reason}]`, 401);
   }

@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { decodeJwt } from "jose";
-import { controlApi, confidentialClient } from "../../../test/support/graph-clients.ts";
+import { confidentialClient, controlApi, graphClient } from "../../../test/support/graph-clients.ts";
 import { type LocalCloud, startLocalCloud } from "../../../test/support/local-cloud.ts";
 import { createSelfSignedRsaCertificate } from "../pki/certificates.ts";
 
 const userAdministrator = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+const appOnlyRole = "0997a1d0-0d1d-4acb-b408-d5ca73121e90";
 const graphScope = ["https://graph.microsoft.com/.default"];
 
 let cloud: LocalCloud;
@@ -58,7 +59,7 @@ describe("client credentials", () => {
     assert.equal(claims.appidacr, "1");
     assert.equal(claims.aud, "https://graph.microsoft.com");
     assert.ok((claims.roles as string[]).includes("User.ReadWrite.All"));
-    assert.deepEqual(claims.wids, [userAdministrator]);
+    assert.deepEqual(claims.wids, [appOnlyRole, userAdministrator].sort());
     assert.ok(typeof claims.oid === "string" && claims.oid.length === 36);
     assert.ok((claims.exp as number) > Date.now() / 1000 + 3000);
   });
@@ -69,7 +70,7 @@ describe("client credentials", () => {
     const roles = decodeJwt(result!.accessToken).roles as string[];
     assert.ok(roles.includes("User.Read.All"));
     assert.ok(!roles.includes("User.ReadWrite.All"));
-    assert.deepEqual(decodeJwt(result!.accessToken).wids, []);
+    assert.deepEqual(decodeJwt(result!.accessToken).wids, [appOnlyRole], "no directory role, only the one every app token carries");
   });
 
   test("a certificate assertion signed by MSAL is accepted", async () => {
@@ -172,6 +173,36 @@ describe("people signing in", () => {
     const response = await tokenRequest("organizations", { grant_type: "authorization_code", client_id: demo.appId, client_secret: demo.clientSecret, code, redirect_uri: redirectUri, code_verifier: "wrong-verifier-wrong-verifier-wrong-verifier" });
     assert.equal(response.body.error, "invalid_grant");
     assert.deepEqual(response.body.error_codes, [501481]);
+  });
+});
+
+describe("refresh tokens", () => {
+  test("a refresh token renews a person's tokens until their sessions are revoked; Basic client authentication works", async () => {
+    const contoso = tenant("full");
+    const verifier = randomBytes(32).toString("base64url");
+    const params = new URLSearchParams({ client_id: demo.appId, response_type: "code", redirect_uri: "http://localhost:3000/auth/callback", scope: "openid offline_access", code_challenge: createHash("sha256").update(verifier).digest("base64url"), code_challenge_method: "S256", username: `useradmin@${contoso.domain}`, password: "Tenantry-Demo-2026!" });
+    const redirect = await fetch(`${cloud.url}/organizations/oauth2/v2.0/authorize`, { method: "POST", body: params, redirect: "manual" });
+    const code = new URL(redirect.headers.get("location")!).searchParams.get("code")!;
+    const basic = `Basic ${Buffer.from(`${demo.appId}:${demo.clientSecret}`).toString("base64")}`;
+    const first = await fetch(`${cloud.url}/organizations/oauth2/v2.0/token`, {
+      method: "POST",
+      headers: { Authorization: basic, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: "http://localhost:3000/auth/callback", code_verifier: verifier }),
+    });
+    const tokens = (await first.json()) as { refresh_token: string; id_token: string };
+    assert.equal(first.status, 200);
+    assert.equal(decodeJwt(tokens.id_token).preferred_username, `useradmin@${contoso.domain}`);
+
+    const refresh = () => tokenRequest("organizations", { grant_type: "refresh_token", client_id: demo.appId, client_secret: demo.clientSecret, refresh_token: tokens.refresh_token });
+    const renewed = await refresh();
+    assert.equal(renewed.status, 200);
+    assert.equal(decodeJwt(String(renewed.body.id_token)).tid, contoso.id);
+
+    const graph = graphClient(cloud, contoso.id, demo.appId, demo.clientSecret);
+    await graph.api(`/users/useradmin@${contoso.domain}/revokeSignInSessions`).post({});
+    const revoked = await refresh();
+    assert.equal(revoked.body.error, "invalid_grant");
+    assert.deepEqual(revoked.body.error_codes, [50173]);
   });
 });
 

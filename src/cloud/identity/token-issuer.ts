@@ -7,6 +7,9 @@ import type { TenantDirectory } from "../directory/tenant-directory.ts";
 
 export const accessTokenLifetimeSeconds = 3599;
 
+/** Entra puts this role template in every app-only token's wids, whatever roles the service principal holds. */
+export const appOnlyRoleTemplateId = "0997a1d0-0d1d-4acb-b408-d5ca73121e90";
+
 export interface AccessClaims {
   readonly tid: string;
   readonly oid: string;
@@ -26,7 +29,7 @@ async function sign(context: CloudContext, claims: Record<string, unknown>, life
   return new SignJWT(claims)
     .setProtectedHeader({ typ: "JWT", alg: "RS256", kid: context.keys.kid })
     .setIssuedAt(now)
-    .setNotBefore(now - 300)
+    .setNotBefore(now)
     .setExpirationTime(now + lifetimeSeconds)
     .sign(context.keys.privateKey);
 }
@@ -51,7 +54,7 @@ export function issueAppToken(
       oid: sp.id,
       sub: sp.id,
       roles: [...new Set(sp.appRoleAssignments.map((a) => a.permission))].sort(),
-      wids: [...tenant.rolesOf(sp.id)].sort(),
+      wids: [...tenant.rolesOf(sp.id), appOnlyRoleTemplateId].sort(),
       tid: tenant.id,
       uti: randomUUID().replaceAll("-", ""),
       ver: "1.0",

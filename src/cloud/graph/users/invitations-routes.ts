@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { UserRecord } from "../../directory/model.ts";
 import { newUserRecord } from "../../directory/new-user-record.ts";
 import type { GraphCall, GraphRoute } from "../graph-call.ts";
 import { route } from "../graph-call.ts";
@@ -19,9 +20,9 @@ function invite(call: GraphCall) {
   }
   const domain = call.tenant.tenant.domains.find((d) => d.isInitial)?.id ?? call.tenant.tenant.domains[0]!.id;
   const upn = `${email.replace("@", "_")}#EXT#@${domain}`;
-  const existing = call.tenant.user(upn);
-  if (existing && !existing.deletedDateTime) throw badRequest("Another object with the same value for property userPrincipalName already exists.");
   const now = call.context.now().toISOString();
+  const existing = call.tenant.user(upn);
+  if (existing && !existing.deletedDateTime) return invitationResponse(call, existing, body, email, existing.externalUserState ?? "PendingAcceptance");
   const displayName = typeof body.invitedUserDisplayName === "string" ? body.invitedUserDisplayName : email.split("@")[0]!;
   const user = newUserRecord(now, {
     userPrincipalName: upn,
@@ -39,19 +40,24 @@ function invite(call: GraphCall) {
   });
   call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: user });
   recordUserAudit(call, "Invite external user", "Add", user);
+  return invitationResponse(call, user, body, email, "PendingAcceptance");
+}
+
+/** Inviting someone already a guest answers with the same guest again, as Entra re-sends an invitation. */
+function invitationResponse(call: GraphCall, user: UserRecord, body: Record<string, unknown>, email: string, status: string) {
   return {
     status: 201,
     body: {
       "@odata.context": `${call.context.baseUrl}/v1.0/$metadata#invitations/$entity`,
       id: randomUUID(),
       inviteRedeemUrl: `${call.context.baseUrl}/redeem?rd=${encodeURIComponent(user.id)}`,
-      invitedUserDisplayName: displayName,
+      invitedUserDisplayName: user.displayName,
       invitedUserEmailAddress: email,
       invitedUserType: "Guest",
       inviteRedirectUrl: body.inviteRedirectUrl,
       sendInvitationMessage: body.sendInvitationMessage === true,
       resetRedemption: false,
-      status: "PendingAcceptance",
+      status,
       invitedUser: { id: user.id },
     },
   };
