@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { CloudClock } from "./cloud-clock.ts";
 import type { CloudContext } from "./cloud-context.ts";
 import { controlHandler } from "./control/control-routes.ts";
-import { type DemoCloud, seedDemo } from "./demo/demo-cloud.ts";
+import { type DemoAppOptions, type DemoCloud, seedDemo } from "./demo/demo-cloud.ts";
 import { CloudState } from "./directory/cloud-state.ts";
 import { graphDispatcher } from "./graph/graph-dispatcher.ts";
 import { FaultInjector } from "./graph/faults/fault-injector.ts";
@@ -28,6 +28,8 @@ export interface CloudOptions {
   readonly timeScale?: number;
   /** Identity throttling with Microsoft's limits; on unless turned off. */
   readonly throttling?: boolean;
+  /** What the demo's app asks for and is granted, when a platform runs the demo. */
+  readonly demoApp?: DemoAppOptions;
 }
 
 export interface RunningCloud {
@@ -74,7 +76,7 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     secrets.clear();
     await log?.rewrite([]);
     state.recordTo(log ? (op) => log.append(op) : undefined);
-    demo = kind === "demo" ? seedDemo(context) : undefined;
+    demo = kind === "demo" ? seedDemo(context, options.demoApp) : undefined;
     if (demo) secrets.set(demo.appId, demo.clientSecret);
     if (persistent) {
       await writeFile(demoPath, JSON.stringify(demo ?? null), { mode: 0o600 });

@@ -29,7 +29,7 @@ async function discoveryFailureCause(login: string, tenant: string): Promise<Err
   }
 }
 
-function certificateThumbprintSha256(certificatePem: string): string {
+export function certificateThumbprintSha256(certificatePem: string): string {
   const der = Buffer.from(certificatePem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, ""), "base64");
   return createHash("sha256").update(der).digest("hex");
 }

@@ -24,7 +24,14 @@ export const demoAppPermissions = [
 ] as const;
 
 /** Reading only: what a partially consented tenant granted. */
-const partialPermissions = ["User.Read.All", "Group.Read.All", "Organization.Read.All", "LicenseAssignment.Read.All", "User.EnableDisableAccount.All"];
+const defaultPartialPermissions = ["User.Read.All", "Group.Read.All", "Organization.Read.All", "LicenseAssignment.Read.All", "User.EnableDisableAccount.All"];
+
+/** A platform running the demo may say what its app asks for and what the partially consented tenant granted. */
+export interface DemoAppOptions {
+  readonly permissions?: readonly string[];
+  readonly partialPermissions?: readonly string[];
+  readonly servicePrincipalRoles?: readonly string[];
+}
 
 export interface DemoTenant {
   readonly id: string;
@@ -51,7 +58,10 @@ export const demoRedirectUris = [
  * The demo: a partner tenant holding Tenantry's multi-tenant app and its operators, and customer tenants of
  * sizes L, M and S consented fully, fully, partially, plus one not consented at all.
  */
-export function seedDemo(context: CloudContext): DemoCloud {
+export function seedDemo(context: CloudContext, options: DemoAppOptions = {}): DemoCloud {
+  const appPermissions = options.permissions ?? demoAppPermissions;
+  const partialPermissions = options.partialPermissions ?? defaultPartialPermissions;
+  const servicePrincipalRoles = options.servicePrincipalRoles ?? ["User Administrator"];
   const specs = [
     { displayName: "Tenantry Partners", domain: "tenantrypartners.onmicrosoft.com", size: "S" as const, consent: "home" as const },
     { displayName: "Contoso", domain: "contoso.onmicrosoft.com", size: "L" as const, consent: "full" as const, globalAdmins: 6 },
@@ -69,16 +79,16 @@ export function seedDemo(context: CloudContext): DemoCloud {
   const { app, clientSecret } = registerApplication(context, {
     homeTenantId: partner.id,
     displayName: "Tenantry",
-    requiredPermissions: demoAppPermissions,
+    requiredPermissions: appPermissions,
     credential: "secret",
     redirectUris: demoRedirectUris,
   });
   for (const tenant of tenants) {
     const directory = context.state.tenant(tenant.id)!;
     if (tenant.consent === "none") continue;
-    const permissions = tenant.consent === "full" ? demoAppPermissions : tenant.consent === "partial" ? partialPermissions : [];
+    const permissions = tenant.consent === "full" ? appPermissions : tenant.consent === "partial" ? partialPermissions : [];
     const sp = grantConsent(context, directory, app, permissions, systemInitiator);
-    if (tenant.consent === "full") assignDirectoryRole(context, directory, sp.id, "User Administrator", systemInitiator);
+    if (tenant.consent === "full") for (const role of servicePrincipalRoles) assignDirectoryRole(context, directory, sp.id, role, systemInitiator);
   }
   return { partnerTenantId: partner.id, appId: app.appId, clientSecret: clientSecret!, tenants };
 }
