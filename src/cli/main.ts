@@ -1,12 +1,20 @@
 import { Command } from "commander";
+import { registerAppCommand } from "./app-command.ts";
 import { registerCloudCommand } from "./cloud-command.ts";
+import { registerPermissionsCommand } from "./permissions-command.ts";
+import { registerServeCommand } from "./serve-command.ts";
+import { registerTenantsCommand } from "./tenants-command.ts";
 
 const program = new Command()
   .name("tenantry")
   .description("Manage many Microsoft 365 / Entra ID tenants from one place")
   .showHelpAfterError();
 
+registerServeCommand(program);
 registerCloudCommand(program);
+registerTenantsCommand(program);
+registerAppCommand(program);
+registerPermissionsCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`tenantry: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -27,7 +27,7 @@ before(async () => {
   database = await openDatabase({ dataDir: dir, env: {} });
   appStore = createPlatformAppStore({ pool: database.pool, secrets: createSecretBox(Buffer.alloc(32, 7)) });
   await appStore.set(demo.app);
-  tenants = createTenantsService({ pool: database.pool, app: appStore, connections: createConnectionsStore({ pool: database.pool }), consentRedirectUri: "http://localhost:3000/tenants/consent-callback" });
+  tenants = createTenantsService({ pool: database.pool, app: appStore, connections: createConnectionsStore({ pool: database.pool }), consentRedirectUri: () => "http://localhost:3000/tenants/consent-callback" });
 });
 after(async () => {
   await database?.close();

@@ -32,8 +32,8 @@ export function createTenantsService(deps: {
   pool: Pick<Pool, "query">;
   app: PlatformAppStore;
   connections: ConnectionsStore;
-  /** Where the identity platform sends administrators back after consent. */
-  consentRedirectUri: string;
+  /** Where the identity platform sends administrators back after consent (known once the server listens). */
+  consentRedirectUri: () => string;
 }) {
   let provider: { app: StoredPlatformApp; tokens: AppTokenProvider } | undefined;
 
@@ -45,7 +45,7 @@ export function createTenantsService(deps: {
   }
 
   function consentUrlFor(app: StoredPlatformApp, tenant: string, state?: string): string {
-    return adminConsentUrl(app.cloud, app.clientId, tenant, deps.consentRedirectUri, state);
+    return adminConsentUrl(app.cloud, app.clientId, tenant, deps.consentRedirectUri(), state);
   }
 
   /** The tenant id behind a domain, from the tenant's public OpenID configuration (no token needed). */

@@ -1,0 +1,28 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { TenantsError } from "../tenants/tenants-service.ts";
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; fix?: string; field?: string };
+}
+
+/** Bad input gets a 4xx naming the field and the reason; nothing internal leaks into an answer. */
+export function handleApiError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issue = error.validation[0];
+    const where = issue?.instancePath ? issue.instancePath.replace(/^\//, "").replaceAll("/", ".") : (error.validationContext ?? "body");
+    const body: ApiErrorBody = { error: { code: "invalid_input", field: where, message: `${where}: ${issue?.message ?? "invalid value"}` } };
+    reply.status(400).send(body);
+    return;
+  }
+  if (error instanceof TenantsError) {
+    reply.status(error.status).send({ error: { code: "tenants", message: error.message, fix: error.fix } } satisfies ApiErrorBody);
+    return;
+  }
+  if (error.statusCode && error.statusCode < 500) {
+    reply.status(error.statusCode).send({ error: { code: error.code ?? "bad_request", message: error.message } } satisfies ApiErrorBody);
+    return;
+  }
+  request.log.error({ err: error }, "request failed");
+  reply.status(500).send({ error: { code: "internal", message: "Tenantry could not complete the request; the server log has the details." } } satisfies ApiErrorBody);
+}

@@ -1,0 +1,54 @@
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { ApiTokens } from "../access/api-tokens.ts";
+import type { PlatformAppStore } from "../tenants/platform-app-store.ts";
+import type { TenantsService } from "../tenants/tenants-service.ts";
+import { handleApiError } from "./api-errors.ts";
+import { registerAppRoutes } from "./app-routes.ts";
+import { registerConsentCallback } from "./consent-callback-route.ts";
+import { registerPermissionsRoutes } from "./permissions-routes.ts";
+import { registerTenantsRoutes } from "./tenants-routes.ts";
+
+export interface ApiDependencies {
+  readonly tenants: TenantsService;
+  readonly app: PlatformAppStore;
+  readonly tokens: ApiTokens;
+}
+
+/** Routes that answer without a token: the OpenAPI document and the browser's return from admin consent. */
+const publicRoutes: ReadonlySet<string> = new Set(["/api/openapi.json", "/tenants/consent-callback"]);
+
+/** Tenantry's HTTP API: thin Fastify routes over the services, with zod schemas and an OpenAPI document. */
+export async function createApiServer(deps: ApiDependencies, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleApiError);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Tenantry API", version: "0.1.0", description: "Manage many Microsoft 365 / Entra ID tenants." },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    if (publicRoutes.has(request.routeOptions.url ?? "")) return;
+    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+    const name = token ? await deps.tokens.verify(token) : undefined;
+    if (!name) {
+      await reply.status(401).send({ error: { code: "unauthenticated", message: "A valid API token is required (Authorization: Bearer <token>).", fix: "Use the token printed by `tenantry serve`, or set TENANTRY_TOKEN for the CLI." } });
+    }
+  });
+
+  registerTenantsRoutes(app, deps.tenants);
+  registerAppRoutes(app, deps.app);
+  registerPermissionsRoutes(app);
+  registerConsentCallback(app, deps.tenants);
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}
+
+export type ApiServer = FastifyInstance;

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { moduleIds } from "../catalog/module-ids.ts";
+import type { TenantsService } from "../tenants/tenants-service.ts";
+import { errorSchema, tenantKey, tenantSchema } from "./api-schemas.ts";
+import type { ZodApp } from "./zod-app.ts";
+
+const tenantParams = z.strictObject({ tenant: tenantKey });
+const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema, 409: errorSchema, 502: errorSchema };
+
+export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService): void {
+  app.get("/api/tenants", { schema: { tags: ["tenants"], summary: "Connected tenants with their consent health", response: { 200: z.object({ value: z.array(tenantSchema) }), ...errors } } }, async () => ({
+    value: await tenants.list(),
+  }));
+
+  app.post(
+    "/api/tenants",
+    {
+      schema: {
+        tags: ["tenants"],
+        summary: "Connect a tenant by id or domain (manual connection); its consent health is checked at once",
+        body: z.strictObject({ tenant: tenantKey }),
+        response: { 201: tenantSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await tenants.connectManually(request.body.tenant)),
+  );
+
+  app.post(
+    "/api/tenants/consent",
+    {
+      schema: {
+        tags: ["tenants"],
+        summary: "Start an admin consent: the link to send to the customer's administrator",
+        body: z.strictObject({ tenant: tenantKey.optional(), module: z.enum([moduleIds.reporting, moduleIds.management]).default(moduleIds.management) }),
+        response: { 201: z.object({ consentUrl: z.string(), state: z.string(), expiresAt: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await tenants.startConsent(request.body.tenant, request.body.module)),
+  );
+
+  app.get("/api/tenants/:tenant", { schema: { tags: ["tenants"], summary: "One connected tenant", params: tenantParams, response: { 200: tenantSchema, ...errors } } }, async (request) =>
+    tenants.get(request.params.tenant),
+  );
+
+  app.post(
+    "/api/tenants/:tenant/check",
+    { schema: { tags: ["tenants"], summary: "Check consent health now", params: tenantParams, response: { 200: tenantSchema, ...errors } } },
+    async (request) => tenants.check(request.params.tenant),
+  );
+
+  app.delete(
+    "/api/tenants/:tenant",
+    { schema: { tags: ["tenants"], summary: "Disconnect a tenant (its consent in Entra stays until an administrator removes it)", params: tenantParams, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await tenants.remove(request.params.tenant);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,36 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { startPlatform } from "../server/platform.ts";
+import { defaultDataDir, port } from "./common-options.ts";
+
+/** `tenantry serve`: the API and its database; with no Microsoft cloud configured, the local cloud's demo too. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("Run Tenantry: API, database and, until a Microsoft cloud is configured, the local cloud with demo tenants")
+    .option("--port <n>", "port of the API and console", port, 3000)
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--data-dir <dir>", "where Tenantry keeps its database, keys and the local cloud", defaultDataDir)
+    .option("--public-url <url>", "the address browsers use to reach Tenantry (for consent redirects)")
+    .action(async (options: { port: number; host: string; dataDir: string; publicUrl?: string }) => {
+      const started = Date.now();
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const platform = await startPlatform({ dataDir: resolve(options.dataDir), port: options.port, host: options.host, log, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
+      const lines = [`Tenantry is running at ${platform.url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`];
+      if (platform.adminTokenPath) lines.push(`An API token for the CLI and API was written to ${platform.adminTokenPath} (readable by you only).`);
+      if (platform.demo) {
+        lines.push(`Demo: the local Microsoft cloud runs at ${platform.demo.cloud.url} with tenants ${platform.demo.tenants.map((t) => `${t.domain} (${t.consent})`).join(", ")}.`);
+        lines.push("Try: npx tenantry tenants list    (sign-in to the console comes with technician access; demo admins use the password Tenantry-Demo-2026!)");
+      }
+      process.stdout.write(`${lines.join("\n")}\n`);
+      let stopping = false;
+      const stop = async () => {
+        if (stopping) return;
+        stopping = true;
+        await platform.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", () => void stop());
+      process.once("SIGTERM", () => void stop());
+    });
+}

@@ -1,0 +1,88 @@
+import { rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { createApiTokens } from "../access/api-tokens.ts";
+import { createApiServer } from "../api/api-server.ts";
+import { trustCloud } from "../graph/trust-cloud-ca.ts";
+import { createSecretBox } from "../secrets/secret-box.ts";
+import { createPrivateFile } from "../secrets/private-file.ts";
+import { loadSecretKey } from "../secrets/secret-key.ts";
+import { openDatabase } from "../store/database.ts";
+import { createConnectionsStore } from "../tenants/connections-store.ts";
+import { createPlatformAppStore } from "../tenants/platform-app-store.ts";
+import { createTenantsService } from "../tenants/tenants-service.ts";
+import { type LocalDemo, startLocalDemo } from "./local-demo.ts";
+
+export interface PlatformOptions {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl?: string;
+  /** The address people's browsers use to reach Tenantry (consent redirects come back here). */
+  readonly publicUrl?: string;
+  readonly log: (line: string) => void;
+}
+
+export interface RunningPlatform {
+  readonly url: string;
+  readonly demo: LocalDemo | undefined;
+  /** Set when this start created the first API token: where it was written (readable by the owner only). */
+  readonly adminTokenPath: string | undefined;
+  close(): Promise<void>;
+}
+
+export const adminTokenFileName = "admin-token";
+
+/**
+ * `tenantry serve`: the database, the API and, while no Microsoft cloud is configured, the local cloud
+ * with its demo tenants connected.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch((error: unknown) => options.log(`while stopping: ${String(error)}`));
+  };
+  try {
+    const database = await openDatabase({ dataDir: options.dataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
+    closers.push(() => database.close());
+    const secrets = createSecretBox(await loadSecretKey({ dataDir: options.dataDir }));
+    const app = createPlatformAppStore({ pool: database.pool, secrets });
+    const tokens = createApiTokens({ pool: database.pool });
+    let publicUrl = (options.publicUrl ?? `http://localhost:${options.port}`).replace(/\/$/, "");
+    const tenants = createTenantsService({
+      pool: database.pool,
+      app,
+      connections: createConnectionsStore({ pool: database.pool }),
+      consentRedirectUri: () => `${publicUrl}/tenants/consent-callback`,
+    });
+
+    let demo: LocalDemo | undefined;
+    const configured = await app.get();
+    if (!configured || configured.cloud.kind === "local") {
+      demo = await startLocalDemo({ dataDir: options.dataDir });
+      closers.push(() => demo!.cloud.close());
+      trustCloud(demo.app.cloud);
+      await app.set(demo.app);
+      for (const tenant of demo.tenants.filter((t) => t.consent !== "home")) await tenants.connectManually(tenant.domain);
+    } else {
+      trustCloud(configured.cloud);
+    }
+
+    let adminTokenPath: string | undefined;
+    if (!(await tokens.hasActive())) {
+      adminTokenPath = join(options.dataDir, adminTokenFileName);
+      // A token file left from an earlier database no longer matches any token.
+      await rm(adminTokenPath, { force: true });
+      await createPrivateFile(adminTokenPath, `${await tokens.issue("bootstrap administrator")}\n`);
+    }
+
+    const api = await createApiServer({ tenants, app, tokens });
+    closers.push(() => api.close());
+    await api.listen({ port: options.port, host: options.host });
+    if (!options.publicUrl) publicUrl = `http://localhost:${(api.server.address() as AddressInfo).port}`;
+    return { url: publicUrl, demo, adminTokenPath, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
