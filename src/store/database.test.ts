@@ -1,3 +1,4 @@
+import { PLATFORM_MIGRATIONS, readMigrations } from "./migrations.ts";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { chmod, mkdtemp, readFile, rm, stat } from "node:fs/promises";
@@ -10,6 +11,8 @@ import pg from "pg";
 import { openDatabase } from "./database.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres-server.ts";
 import { findFreePort } from "./free-port.ts";
+
+const platformMigrations = await readMigrations(PLATFORM_MIGRATIONS);
 
 let root: string;
 before(async () => {
@@ -51,7 +54,7 @@ describe("embedded database", () => {
     const dataDir = join(root, "persistent");
     const lines: string[] = [];
     const first = await openDatabase({ dataDir, env: {}, log: (line) => lines.push(line) });
-    assert.equal(await migrationCount(first.pool), 1);
+    assert.equal(await migrationCount(first.pool), platformMigrations.length);
     assert.ok(lines.includes("Applied migration 0001-platform.sql."));
     await first.pool.query("INSERT INTO tenant_connections (tenant_id, display_name, connected_via) VALUES ('0f8fad5b-d9cb-469f-a165-70867728950e', 'Contoso', 'consent')");
     await first.close();
@@ -61,7 +64,7 @@ describe("embedded database", () => {
     try {
       const { rows } = await second.pool.query("SELECT display_name FROM tenant_connections");
       assert.deepEqual(rows, [{ display_name: "Contoso" }]);
-      assert.equal(await migrationCount(second.pool), 1);
+      assert.equal(await migrationCount(second.pool), platformMigrations.length);
       assert.equal(lines.some((line) => line.startsWith("Applied migration")), false);
 
       const password = (await readFile(join(dataDir, "postgres-password"), "utf8")).trim();
@@ -136,7 +139,7 @@ describe("database from a URL", () => {
     const unused = join(root, "never-created");
     const database = await openDatabase({ dataDir: unused, env: { DATABASE_URL: url.href } });
     assert.equal(database.connectionString, url.href);
-    assert.equal(await migrationCount(database.pool), 1);
+    assert.equal(await migrationCount(database.pool), platformMigrations.length);
     const { rows } = await database.pool.query("SELECT current_database() AS name");
     assert.deepEqual(rows, [{ name: "url_test" }]);
     await database.close();
@@ -146,7 +149,7 @@ describe("database from a URL", () => {
 
   it("prefers the databaseUrl option over DATABASE_URL", async () => {
     const database = await openDatabase({ dataDir: join(root, "never-created"), databaseUrl: url.href, env: { DATABASE_URL: "postgres://nobody@127.0.0.1:1/nothing" } });
-    assert.equal(await migrationCount(database.pool), 1);
+    assert.equal(await migrationCount(database.pool), platformMigrations.length);
     await database.close();
   });
 

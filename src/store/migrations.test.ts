@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import pg from "pg";
 import { type EmbeddedPostgresServer, startEmbeddedPostgres } from "./embedded-postgres-server.ts";
-import { applyMigrations, readMigrations } from "./migrations.ts";
+import { applyMigrations, PLATFORM_MIGRATIONS, readMigrations } from "./migrations.ts";
 import { createPoolCloser } from "./pool-closer.ts";
 
 let root: string;
@@ -55,14 +55,17 @@ async function tableNames(pool: pg.Pool): Promise<string[]> {
 describe("platform migrations", () => {
   it("create the platform tables once and record themselves", async () => {
     const pool = await emptyDatabase();
+    const files = (await readMigrations(PLATFORM_MIGRATIONS)).map((migration) => migration.file);
     const applied = await applyMigrations(pool);
     assert.deepEqual(
       applied.map((migration) => migration.file),
-      ["0001-platform.sql"],
+      files,
     );
-    assert.deepEqual(await tableNames(pool), ["consent_requests", "platform_app", "schema_migrations", "tenant_connections"]);
-    const { rows } = await pool.query("SELECT version, name, checksum, applied_at FROM schema_migrations");
-    assert.equal(rows.length, 1);
+    assert.equal(files[0], "0001-platform.sql");
+    const tables = await tableNames(pool);
+    for (const table of ["consent_requests", "platform_app", "schema_migrations", "tenant_connections", "api_tokens"]) assert.ok(tables.includes(table), table);
+    const { rows } = await pool.query("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version");
+    assert.equal(rows.length, files.length);
     assert.equal(rows[0].version, 1);
     assert.equal(rows[0].name, "platform");
     assert.equal(rows[0].checksum, applied[0]?.checksum);
