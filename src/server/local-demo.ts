@@ -10,6 +10,8 @@ export interface LocalDemo {
   readonly cloud: RunningCloud;
   readonly app: StoredPlatformApp;
   readonly tenants: readonly DemoTenant[];
+  /** Registers Tenantry's own addresses on the demo app, as an administrator would in the app registration. */
+  registerRedirectUris(uris: readonly string[]): Promise<void>;
 }
 
 /**
@@ -35,6 +37,14 @@ export async function startLocalDemo(options: { dataDir: string; port?: number }
   return {
     cloud,
     tenants: demo.tenants,
+    async registerRedirectUris(uris) {
+      const response = await fetch(`${cloud.url}/_cloud/applications/${demo.appId}`, {
+        method: "PATCH",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ redirectUris: uris }),
+      });
+      if (!response.ok) throw new Error(`The local cloud refused the redirect addresses: ${await response.text()}`);
+    },
     app: { clientId: demo.appId, homeTenantId: demo.partnerTenantId, cloud: config, credential: { kind: "secret", clientSecret: demo.clientSecret } },
   };
 }

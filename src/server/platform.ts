@@ -79,8 +79,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     closers.push(() => api.close());
     await api.listen({ port: options.port, host: options.host });
     if (!options.publicUrl) publicUrl = `http://localhost:${(api.server.address() as AddressInfo).port}`;
-    // Connected once the address is known, so that consent links in their health point back here.
-    for (const tenant of demo?.tenants.filter((t) => t.consent !== "home") ?? []) await tenants.connectManually(tenant.domain);
+    if (demo) {
+      await demo.registerRedirectUris([`${publicUrl}/tenants/consent-callback`, `${publicUrl}/auth/callback`]);
+      // Connected once the address is known, so that consent links in their health point back here.
+      for (const tenant of demo.tenants.filter((t) => t.consent !== "home")) await tenants.connectManually(tenant.domain);
+    }
     return { url: publicUrl, demo, adminTokenPath, close };
   } catch (error) {
     await close();

@@ -80,6 +80,41 @@ describe("tenantry serve with the local cloud's demo", () => {
     assert.match(woodgrove.lastCheck.modules[0]!.fixes[0]!, new RegExp(`redirect_uri=${encodeURIComponent(`${url}/tenants/consent-callback`).replace(/\./g, "\\.")}`));
   });
 
+  test("admin consent end to end: the link, the administrator's consent, the redirect back, and the health that follows", async () => {
+    const started = await api<{ consentUrl: string }>("POST", "/api/tenants/consent", { tenant: "woodgrove.onmicrosoft.com" });
+    assert.equal(started.status, 201);
+    const consentUrl = new URL(started.body.consentUrl);
+    trustCertificateAuthority(await readFile(join(dir, "cloud", "pki", "ca.pem"), "utf8"));
+    const page = await fetch(consentUrl);
+    assert.match(await page.text(), /Permissions requested/);
+    const form = new URLSearchParams(consentUrl.searchParams);
+    form.set("username", "admin@woodgrove.onmicrosoft.com");
+    form.set("password", "Tenantry-Demo-2026!");
+    form.set("decision", "accept");
+    const granted = await fetch(consentUrl.origin + consentUrl.pathname, { method: "POST", body: form, redirect: "manual" });
+    const back = granted.headers.get("location")!;
+    assert.ok(back.startsWith(`${url}/tenants/consent-callback?`), back);
+    const landing = await fetch(back);
+    assert.equal(landing.status, 200);
+    assert.match(await landing.text(), /is connected to Tenantry/);
+    assert.equal((await fetch(back)).status, 400, "a consent answer is used once");
+
+    const woodgrove = (await api<Tenant>("GET", "/api/tenants/woodgrove.onmicrosoft.com")).body;
+    assert.equal(woodgrove.displayName, "Woodgrove Bank");
+    assert.equal(woodgrove.lastCheck.tokenFailure, null);
+    assert.equal(state(woodgrove, "reporting"), "ready");
+    const management = woodgrove.lastCheck.modules.find((m) => m.module === "management")!;
+    assert.equal(management.state, "degraded", "consent grants permissions, not directory roles");
+    assert.ok(management.fixes.some((f) => /assign the directory role User Administrator/.test(f)));
+  });
+
+  test("no secret appears in what serve prints", async () => {
+    const demo = JSON.parse(await readFile(join(dir, "cloud", "demo.json"), "utf8")) as { clientSecret: string };
+    assert.ok(demo.clientSecret.length > 20);
+    assert.ok(!output.includes(demo.clientSecret));
+    assert.ok(!output.includes(token));
+  });
+
   test("every API route needs a token; the OpenAPI document lists them", async () => {
     assert.equal((await api("GET", "/api/tenants", undefined, "")).status, 401);
     assert.equal((await api("GET", "/api/app", undefined, "tnt_not-a-token")).status, 401);

@@ -52,6 +52,7 @@ const createConsent = z.strictObject({
 });
 
 const servicePrincipalPatch = z.strictObject({ accountEnabled: z.boolean() });
+const applicationPatch = z.strictObject({ redirectUris: z.array(z.url().max(256)).max(256) });
 
 const quota = z.strictObject({ limit: z.number().int().min(1).max(10_000_000), windowSeconds: z.number().min(0.001).max(86_400) });
 const throttling = z.strictObject({
@@ -146,6 +147,13 @@ export function controlHandler(context: CloudContext, hooks: ControlHooks): (req
       const home = context.state.tenant(input.homeTenantId)!;
       grantConsent(context, home, app, [], systemInitiator);
       return { status: 201, body: { appId: app.appId, objectId: app.id, ...(clientSecret ? { clientSecret } : {}) } };
+    })
+    .add("PATCH", "/_cloud/applications/{appId}", (request, params) => {
+      const input = parse(applicationPatch, request);
+      const registration = context.state.application(params.appId!);
+      if (!registration) throw new ControlError(404, `appId: '${params.appId}' is not a registered application.`);
+      context.state.apply({ op: "object.put", tenantId: registration.home.id, record: { ...registration.app, redirectUris: input.redirectUris } });
+      return { status: 200, body: { appId: registration.app.appId, redirectUris: input.redirectUris } };
     })
     .add("POST", "/_cloud/tenants/{tenantId}/consents", (request, params) => {
       const input = parse(createConsent, request);
