@@ -2,6 +2,7 @@ import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { ApiTokens } from "../access/api-tokens.ts";
+import type { ConsentChecks } from "../jobs/consent-check-jobs.ts";
 import type { PlatformAppStore } from "../tenants/platform-app-store.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
 import { handleApiError } from "./api-errors.ts";
@@ -14,6 +15,7 @@ export interface ApiDependencies {
   readonly tenants: TenantsService;
   readonly app: PlatformAppStore;
   readonly tokens: ApiTokens;
+  readonly checks: Pick<ConsentChecks, "requestCheck">;
 }
 
 /** Routes that answer without a token: the OpenAPI document and the browser's return from admin consent. */
@@ -43,7 +45,7 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
     }
   });
 
-  registerTenantsRoutes(app, deps.tenants);
+  registerTenantsRoutes(app, deps.tenants, deps.checks);
   registerAppRoutes(app, deps.app);
   registerPermissionsRoutes(app);
   registerConsentCallback(app, deps.tenants);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { moduleIds } from "../catalog/module-ids.ts";
+import type { ConsentChecks } from "../jobs/consent-check-jobs.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
 import { errorSchema, tenantKey, tenantSchema } from "./api-schemas.ts";
 import type { ZodApp } from "./zod-app.ts";
@@ -7,7 +8,23 @@ import type { ZodApp } from "./zod-app.ts";
 const tenantParams = z.strictObject({ tenant: tenantKey });
 const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema, 409: errorSchema, 502: errorSchema };
 
-export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService): void {
+export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, checks: Pick<ConsentChecks, "requestCheck">): void {
+  app.post(
+    "/api/tenants/checks",
+    {
+      schema: {
+        tags: ["tenants"],
+        summary: "Queue a consent health check of one tenant, or of all, for the worker",
+        body: z.strictObject({ tenant: tenantKey.optional() }),
+        response: { 202: z.object({ jobId: z.string().nullable() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const tenantId = request.body.tenant ? (await tenants.get(request.body.tenant)).tenantId : undefined;
+      return reply.status(202).send({ jobId: await checks.requestCheck(tenantId) });
+    },
+  );
+
   app.get("/api/tenants", { schema: { tags: ["tenants"], summary: "Connected tenants with their consent health", response: { 200: z.object({ value: z.array(tenantSchema) }), ...errors } } }, async () => ({
     value: await tenants.list(),
   }));

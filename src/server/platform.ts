@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createApiTokens } from "../access/api-tokens.ts";
 import { createApiServer } from "../api/api-server.ts";
+import { startConsentChecks } from "../jobs/consent-check-jobs.ts";
+import { startJobQueue } from "../jobs/job-queue.ts";
 import { trustCloud } from "../graph/trust-cloud-ca.ts";
 import { createSecretBox } from "../secrets/secret-box.ts";
 import { createPrivateFile } from "../secrets/private-file.ts";
@@ -75,7 +77,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       await createPrivateFile(adminTokenPath, `${await tokens.issue("bootstrap administrator")}\n`);
     }
 
-    const api = await createApiServer({ tenants, app, tokens });
+    const boss = await startJobQueue({ pool: database.pool, log: options.log });
+    closers.push(() => boss.stop({ graceful: true, wait: true, timeout: 10_000 }));
+    const checks = await startConsentChecks({ boss, tenants, log: options.log });
+
+    const api = await createApiServer({ tenants, app, tokens, checks });
     closers.push(() => api.close());
     await api.listen({ port: options.port, host: options.host });
     if (!options.publicUrl) publicUrl = `http://localhost:${(api.server.address() as AddressInfo).port}`;

@@ -115,6 +115,19 @@ describe("tenantry serve with the local cloud's demo", () => {
     assert.ok(!output.includes(token));
   });
 
+  test("the worker runs queued consent checks (they also run every hour)", async () => {
+    const before = (await api<Tenant & { lastCheckAt: string }>("GET", "/api/tenants/fabrikam.onmicrosoft.com")).body.lastCheckAt;
+    const queued = await api<{ jobId: string }>("POST", "/api/tenants/checks", { tenant: "fabrikam.onmicrosoft.com" });
+    assert.equal(queued.status, 202);
+    assert.match(queued.body.jobId, /^[0-9a-f-]{36}$/);
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      after = (await api<Tenant & { lastCheckAt: string }>("GET", "/api/tenants/fabrikam.onmicrosoft.com")).body.lastCheckAt;
+    }
+    assert.ok(new Date(after) > new Date(before), `checked again: ${before} -> ${after}`);
+  });
+
   test("every API route needs a token; the OpenAPI document lists them", async () => {
     assert.equal((await api("GET", "/api/tenants", undefined, "")).status, 401);
     assert.equal((await api("GET", "/api/app", undefined, "tnt_not-a-token")).status, 401);

@@ -1,0 +1,24 @@
+import type PgBoss from "pg-boss";
+import type { TenantsService } from "../tenants/tenants-service.ts";
+
+export const consentCheckQueue = "tenants-consent-check";
+
+/** Every hour by default, and on demand: the consent health of every connected tenant (or of one). */
+export async function startConsentChecks(deps: { boss: PgBoss; tenants: TenantsService; log: (line: string) => void; cron?: string }) {
+  await deps.boss.createQueue(consentCheckQueue);
+  await deps.boss.schedule(consentCheckQueue, deps.cron ?? "0 * * * *", {});
+  await deps.boss.work<{ tenantId?: string }>(consentCheckQueue, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    for (const job of jobs) {
+      const targets = job.data.tenantId ? [job.data.tenantId] : (await deps.tenants.list()).map((t) => t.tenantId);
+      for (const tenantId of targets) {
+        await deps.tenants.check(tenantId).catch((error: unknown) => deps.log(`consent check of ${tenantId} failed: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    }
+  });
+  return {
+    /** Queues a check now; the worker runs it within a second or two. */
+    requestCheck: (tenantId?: string) => deps.boss.send(consentCheckQueue, tenantId ? { tenantId } : {}),
+  };
+}
+
+export type ConsentChecks = Awaited<ReturnType<typeof startConsentChecks>>;
