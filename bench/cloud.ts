@@ -105,8 +105,9 @@ try {
     millionUserSlowestQueryMs: Math.round(slowestQueryMs),
   };
   const target = { getPerSecond: targetGetPerSecond, millionUserRssMiB: targetRssBytes / 1024 ** 2, millionUserGenerationSeconds: 60, millionUserSlowestQueryMs: 1000 };
-  const pass = getRate >= targetGetPerSecond && rss <= targetRssBytes && generationSeconds < 60 && slowestQueryMs <= 1000;
-  console.log(JSON.stringify({ bench: "cloud", ...figures, target, pass }));
+  console.log(
+    JSON.stringify({ bench: "cloud", ...figures, target, pass: getRate >= targetGetPerSecond && rss <= targetRssBytes && generationSeconds < 60 && slowestQueryMs <= 1000 }),
+  );
 } finally {
   agent.destroy();
   await cloud.stop();

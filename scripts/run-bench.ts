@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 
 // `npm run bench -- <name>` runs bench/<name>.ts with the project's Node.
 const name = process.argv[2];
-const dir = fileURLToPath(new URL(".", import.meta.url));
-const available = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.startsWith("support")).map((f) => f.slice(0, -3));
+const dir = fileURLToPath(new URL("../bench/", import.meta.url));
+const available = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
 if (!name || !existsSync(`${dir}${name}.ts`)) {
   process.stderr.write(`usage: npm run bench -- <name>   (one of: ${available.join(", ")})\n`);
   process.exit(2);
