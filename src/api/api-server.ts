@@ -53,4 +53,3 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
   return app;
 }
 
-export type ApiServer = FastifyInstance;

@@ -36,7 +36,3 @@ export function splitPath(pathname: string): string[] {
       }
     });
 }
-
-export function json(status: number, body: unknown, headers?: Record<string, string>): CloudResponse {
-  return headers ? { status, body, headers } : { status, body };
-}

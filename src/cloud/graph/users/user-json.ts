@@ -1,5 +1,4 @@
 import { USER_DEFAULT_PROPERTIES } from "../odata/index.ts";
-import type { CloudContext } from "../../cloud-context.ts";
 import type { UserRecord } from "../../directory/model.ts";
 import type { TenantDirectory } from "../../directory/tenant-directory.ts";
 
@@ -59,14 +58,4 @@ export function readUserProperty(tenant: TenantDirectory, user: UserRecord, prop
     default:
       return userProperties.has(property) ? ((user as unknown as Record<string, unknown>)[property] ?? null) : undefined;
   }
-}
-
-export function userJson(tenant: TenantDirectory, user: UserRecord, properties: Iterable<string>): Record<string, unknown> {
-  const json: Record<string, unknown> = {};
-  for (const property of properties) json[property] = readUserProperty(tenant, user, property);
-  return json;
-}
-
-export function metadataUrl(context: CloudContext, fragment: string): string {
-  return `${context.baseUrl}/v1.0/$metadata#${fragment}`;
 }
