@@ -8,10 +8,13 @@ function sha256(token: string): Buffer {
 /** API tokens: random, shown once, kept only as SHA-256 hashes. */
 export function createApiTokens(deps: { pool: Pick<Pool, "query"> }) {
   return {
-    async issue(name: string): Promise<string> {
-      const token = `tnt_${randomBytes(32).toString("base64url")}`;
+    /** A new token, not yet valid: `store` makes it count. */
+    create(): string {
+      return `tnt_${randomBytes(32).toString("base64url")}`;
+    },
+
+    async store(name: string, token: string): Promise<void> {
       await deps.pool.query("INSERT INTO api_tokens (name, token_sha256) VALUES ($1, $2)", [name, sha256(token)]);
-      return token;
     },
 
     async hasActive(): Promise<boolean> {

@@ -7,7 +7,7 @@ export interface ApiErrorBody {
 }
 
 /** Bad input gets a 4xx naming the field and the reason; nothing internal leaks into an answer. */
-export function handleApiError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+export function handleApiError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, log?: (line: string) => void): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issue = error.validation[0];
     const where = issue?.instancePath ? issue.instancePath.replace(/^\//, "").replaceAll("/", ".") : (error.validationContext ?? "body");
@@ -23,6 +23,6 @@ export function handleApiError(error: FastifyError, request: FastifyRequest, rep
     reply.status(error.statusCode).send({ error: { code: error.code ?? "bad_request", message: error.message } } satisfies ApiErrorBody);
     return;
   }
-  request.log.error({ err: error }, "request failed");
+  log?.(`${request.method} ${request.url} failed: ${error.stack ?? error.message}`);
   reply.status(500).send({ error: { code: "internal", message: "Tenantry could not complete the request; the server log has the details." } } satisfies ApiErrorBody);
 }

@@ -1,5 +1,5 @@
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { ApiTokens } from "../access/api-tokens.ts";
 import type { ConsentChecks } from "../jobs/consent-check-jobs.ts";
@@ -16,6 +16,8 @@ export interface ApiDependencies {
   readonly app: PlatformAppStore;
   readonly tokens: ApiTokens;
   readonly checks: Pick<ConsentChecks, "requestCheck">;
+  /** Where unexpected errors are reported (the server's stderr). */
+  readonly log?: (line: string) => void;
 }
 
 /** Routes that answer without a token: the OpenAPI document and the browser's return from admin consent. */
@@ -26,7 +28,7 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(handleApiError);
+  app.setErrorHandler((error: FastifyError, request, reply) => handleApiError(error, request, reply, deps.log));
   await app.register(swagger, {
     openapi: {
       info: { title: "Tenantry API", version: "0.1.0", description: "Manage many Microsoft 365 / Entra ID tenants." },

@@ -1,7 +1,25 @@
+import { createPrivateKey, X509Certificate } from "node:crypto";
+import { trustCloud } from "../graph/trust-cloud-ca.ts";
 import type { PlatformAppStore } from "../tenants/platform-app-store.ts";
 import { TenantsError } from "../tenants/tenants-service.ts";
 import { appInputSchema, appSummarySchema, errorSchema } from "./api-schemas.ts";
 import type { ZodApp } from "./zod-app.ts";
+
+function checkCertificatePair(certificatePem: string, privateKeyPem: string): void {
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(certificatePem);
+  } catch {
+    throw new TenantsError(400, "credential.certificatePem is not a PEM certificate.", "Give the certificate registered on the app registration, in PEM.");
+  }
+  let matches = false;
+  try {
+    matches = certificate.checkPrivateKey(createPrivateKey(privateKeyPem));
+  } catch {
+    throw new TenantsError(400, "credential.privateKeyPem is not a PEM private key.", "Give the certificate's private key, in PEM (PKCS#8 or PKCS#1).");
+  }
+  if (!matches) throw new TenantsError(400, "credential.privateKeyPem does not belong to credential.certificatePem.", "Give the private key of that certificate.");
+}
 
 /** Tenantry's own application. The secret or private key goes in and is never sent back. */
 export function registerAppRoutes(app: ZodApp, store: PlatformAppStore): void {
@@ -16,6 +34,8 @@ export function registerAppRoutes(app: ZodApp, store: PlatformAppStore): void {
     { schema: { tags: ["app"], summary: "Set Tenantry's application and its credential (sealed at rest)", body: appInputSchema, response: { 200: appSummarySchema, 400: errorSchema, 401: errorSchema } } },
     async (request) => {
       const body = request.body;
+      if (body.credential.kind === "certificate") checkCertificatePair(body.credential.certificatePem, body.credential.privateKeyPem);
+      trustCloud(body.cloud);
       await store.set({ clientId: body.clientId, homeTenantId: body.homeTenant, cloud: body.cloud, credential: body.credential });
       return (await store.summary())!;
     },

@@ -37,6 +37,7 @@ export function registerAppCommand(program: Command): void {
       .option("--private-key <file>", "PEM file of the certificate's private key"),
   ).action(async (options: AppSetOptions) => {
     const secret = options.clientSecret ?? process.env.TENANTRY_CLIENT_SECRET;
+    if (options.certificate && !options.privateKey) throw new Error("--certificate needs --private-key <file> with the certificate's private key.");
     const credential = options.certificate
       ? { kind: "certificate", certificatePem: await readFile(options.certificate, "utf8"), privateKeyPem: await readFile(options.privateKey ?? "", "utf8") }
       : secret

@@ -4,9 +4,16 @@ export const outputFormats: readonly OutputFormat[] = ["table", "json", "csv"];
 
 type Cell = string | number | boolean | null | undefined;
 
+/** Spreadsheets run cells that start with = + - @ as formulas; customer-controlled names must not. */
 function csvCell(value: Cell): string {
-  const text = value === null || value === undefined ? "" : String(value);
+  const raw = value === null || value === undefined ? "" : String(value);
+  const text = typeof value === "string" && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function isControlCharacter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
 }
 
 /** Prints rows as an aligned table, JSON (the full objects) or CSV, as `--output` says. */
@@ -15,7 +22,8 @@ export function formatRows(format: OutputFormat, rows: readonly Record<string, C
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   if (format === "csv") return `${[columns.map(csvCell).join(","), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(","))].join("\n")}\n`;
   if (rows.length === 0) return "(none)\n";
-  const text = (value: Cell) => (value === null || value === undefined ? "" : String(value));
+  // Names come from customer tenants: control characters are dropped so they cannot steer the terminal.
+  const text = (value: Cell) => (value === null || value === undefined ? "" : [...String(value)].filter((c) => !isControlCharacter(c)).join(""));
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((row) => text(row[c]).length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd();
   return `${[line(columns), line(widths.map((w) => "-".repeat(w))), ...rows.map((row) => line(columns.map((c) => text(row[c]))))].join("\n")}\n`;

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { startPlatform } from "../server/platform.ts";
+import { type RunningPlatform, startPlatform } from "../server/platform.ts";
 import { defaultDataDir, port } from "./common-options.ts";
 
 /** `tenantry serve`: the API and its database; with no Microsoft cloud configured, the local cloud's demo too. */
@@ -15,7 +15,22 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { port: number; host: string; dataDir: string; publicUrl?: string }) => {
       const started = Date.now();
       const log = (line: string) => process.stderr.write(`${line}\n`);
-      const platform = await startPlatform({ dataDir: resolve(options.dataDir), port: options.port, host: options.host, log, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
+      // Signal handlers go in first: a signal during start-up must still stop PostgreSQL and the local cloud,
+      // and a second signal during shutdown must not kill the process halfway.
+      let platform: RunningPlatform | undefined;
+      let stopping = false;
+      const stop = async () => {
+        if (stopping) return;
+        stopping = true;
+        await platform?.close();
+        process.exit(0);
+      };
+      for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop());
+      platform = await startPlatform({ dataDir: resolve(options.dataDir), port: options.port, host: options.host, log, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
+      if (stopping) {
+        await platform.close();
+        process.exit(0);
+      }
       const lines = [`Tenantry is running at ${platform.url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`];
       if (platform.adminTokenPath) lines.push(`An API token for the CLI and API was written to ${platform.adminTokenPath} (readable by you only).`);
       if (platform.demo) {
@@ -23,14 +38,5 @@ export function registerServeCommand(program: Command): void {
         lines.push("Try: npx tenantry tenants list    (sign-in to the console comes with technician access; demo admins use the password Tenantry-Demo-2026!)");
       }
       process.stdout.write(`${lines.join("\n")}\n`);
-      let stopping = false;
-      const stop = async () => {
-        if (stopping) return;
-        stopping = true;
-        await platform.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", () => void stop());
-      process.once("SIGTERM", () => void stop());
     });
 }

@@ -66,7 +66,6 @@ describe("app-only tokens through MSAL", () => {
     const wrong = new AppTokenProvider({ clientId: app.appId, homeTenantId: app.homeTenantId, credential: { kind: "secret", clientSecret: "not-the-secret" } }, config);
     const refused = await failure(wrong, byConsent("full").id);
     assert.equal(refused.kind, "wrong-secret");
-    assert.ok(!refused.message.includes("not-the-secret") && !refused.fix.includes("not-the-secret"), "the secret is never repeated");
 
     const control = controlApi(cloud);
     await control("PATCH", `/tenants/${byConsent("full").id}/servicePrincipals/${app.appId}`, { accountEnabled: false });

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { X509Certificate } from "node:crypto";
 import { ConfidentialClientApplication } from "@azure/msal-node";
 import { decodeJwt } from "jose";
 import type { PlatformApp } from "./app-credential.ts";
@@ -30,8 +30,7 @@ async function discoveryFailureCause(login: string, tenant: string): Promise<Err
 }
 
 export function certificateThumbprintSha256(certificatePem: string): string {
-  const der = Buffer.from(certificatePem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, ""), "base64");
-  return createHash("sha256").update(der).digest("hex");
+  return new X509Certificate(certificatePem).fingerprint256.replaceAll(":", "").toLowerCase();
 }
 
 /** App-only Graph tokens per tenant through MSAL, which caches and renews them. */
@@ -71,9 +70,10 @@ export class AppTokenProvider {
     return discoveryFailureCause(cloudEndpoints(this.#cloud).login, tenant);
   }
 
-  async token(tenant: string): Promise<AppToken> {
+  /** `fresh` skips MSAL's cache: a consent check must see what the tenant grants now, not what it granted an hour ago. */
+  async token(tenant: string, options: { fresh?: boolean } = {}): Promise<AppToken> {
     const result = await this.#client(tenant)
-      .acquireTokenByClientCredential({ scopes: [cloudEndpoints(this.#cloud).graphScope] })
+      .acquireTokenByClientCredential({ scopes: [cloudEndpoints(this.#cloud).graphScope], skipCache: options.fresh === true })
       .catch(async (error: unknown) => {
         throw await this.#explainDiscoveryFailure(error, tenant);
       });

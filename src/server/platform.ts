@@ -35,6 +35,13 @@ export interface RunningPlatform {
 
 export const adminTokenFileName = "admin-token";
 
+/** PostgreSQL's own chatter stays out of the way; its warnings and errors, and Tenantry's lines, do not. */
+function databaseLog(log: (line: string) => void): (line: string) => void {
+  return (line) => {
+    if (!line.startsWith("postgres:") || /\b(WARNING|ERROR|FATAL|PANIC)\b/.test(line)) log(line);
+  };
+}
+
 /**
  * `tenantry serve`: the database, the API and, while no Microsoft cloud is configured, the local cloud
  * with its demo tenants connected.
@@ -45,7 +52,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     for (const closer of closers.reverse()) await closer().catch((error: unknown) => options.log(`while stopping: ${String(error)}`));
   };
   try {
-    const database = await openDatabase({ dataDir: options.dataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
+    const database = await openDatabase({ dataDir: options.dataDir, log: databaseLog(options.log), ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
     closers.push(() => database.close());
     const secrets = createSecretBox(await loadSecretKey({ dataDir: options.dataDir }));
     const app = createPlatformAppStore({ pool: database.pool, secrets });
@@ -58,37 +65,45 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       consentRedirectUri: () => `${publicUrl}/tenants/consent-callback`,
     });
 
+    // Decided from what the store shows without opening the sealed credential, so that a lost key
+    // leaves Tenantry able to start and be given the credential again.
     let demo: LocalDemo | undefined;
-    const configured = await app.get();
+    const configured = await app.summary();
+    const firstStart = !configured;
     if (!configured || configured.cloud.kind === "local") {
       demo = await startLocalDemo({ dataDir: options.dataDir });
       closers.push(() => demo!.cloud.close());
       trustCloud(demo.app.cloud);
-      await app.set(demo.app);
+      if (!configured || configured.clientId === demo.app.clientId) await app.set(demo.app);
+      else await app.moveLocalCloud(demo.app.cloud);
     } else {
-      trustCloud(configured.cloud);
+      const stored = await app.get().catch(() => undefined);
+      if (stored) trustCloud(stored.cloud);
     }
 
     let adminTokenPath: string | undefined;
     if (!(await tokens.hasActive())) {
       adminTokenPath = join(options.dataDir, adminTokenFileName);
-      // A token file left from an earlier database no longer matches any token.
+      // Written before the token counts, so that a failed write never leaves an active token nobody holds.
+      const token = tokens.create();
       await rm(adminTokenPath, { force: true });
-      await createPrivateFile(adminTokenPath, `${await tokens.issue("bootstrap administrator")}\n`);
+      await createPrivateFile(adminTokenPath, `${token}\n`);
+      await tokens.store("bootstrap administrator", token);
     }
 
     const boss = await startJobQueue({ pool: database.pool, log: options.log });
     closers.push(() => boss.stop({ graceful: true, wait: true, timeout: 10_000 }));
     const checks = await startConsentChecks({ boss, tenants, log: options.log });
 
-    const api = await createApiServer({ tenants, app, tokens, checks });
+    const api = await createApiServer({ tenants, app, tokens, checks, log: options.log });
     closers.push(() => api.close());
     await api.listen({ port: options.port, host: options.host });
     if (!options.publicUrl) publicUrl = `http://localhost:${(api.server.address() as AddressInfo).port}`;
     if (demo) {
       await demo.registerRedirectUris([`${publicUrl}/tenants/consent-callback`, `${publicUrl}/auth/callback`]);
-      // Connected once the address is known, so that consent links in their health point back here.
-      for (const tenant of demo.tenants.filter((t) => t.consent !== "home")) await tenants.connectManually(tenant.domain);
+      // Connected once, on the first start, and once the address is known so that consent links in their
+      // health point back here; later starts keep what operators did with them.
+      if (firstStart) for (const tenant of demo.tenants.filter((t) => t.consent !== "home")) await tenants.connectManually(tenant.domain);
     }
     return { url: publicUrl, demo, adminTokenPath, close };
   } catch (error) {

@@ -128,11 +128,20 @@ describe("tenantry serve with the local cloud's demo", () => {
     assert.ok(new Date(after) > new Date(before), `checked again: ${before} -> ${after}`);
   });
 
-  test("every API route needs a token; the OpenAPI document lists them", async () => {
-    assert.equal((await api("GET", "/api/tenants", undefined, "")).status, 401);
-    assert.equal((await api("GET", "/api/app", undefined, "tnt_not-a-token")).status, 401);
-    const openapi = await api<{ paths: Record<string, unknown> }>("GET", "/api/openapi.json", undefined, "");
-    assert.ok(["/api/tenants", "/api/tenants/{tenant}", "/api/tenants/{tenant}/check", "/api/app", "/api/permissions"].every((p) => p in openapi.body.paths));
+  test("every route of the OpenAPI document refuses a missing or unknown token", async () => {
+    const openapi = await api<{ paths: Record<string, Record<string, unknown>> }>("GET", "/api/openapi.json", undefined, "");
+    const paths = Object.entries(openapi.body.paths);
+    assert.ok(["/api/tenants", "/api/tenants/{tenant}", "/api/tenants/{tenant}/check", "/api/app", "/api/permissions"].every((p) => openapi.body.paths[p]));
+    for (const [path, methods] of paths) {
+      for (const method of Object.keys(methods)) {
+        const concrete = path.replace("{tenant}", "contoso.onmicrosoft.com");
+        for (const bearer of ["", "tnt_not-a-token"]) {
+          const response = await api(method.toUpperCase(), concrete, method === "get" || method === "delete" ? undefined : {}, bearer);
+          assert.equal(response.status, 401, `${method} ${path} with ${bearer || "no token"}`);
+        }
+      }
+    }
+    assert.equal((await api<Tenant>("GET", "/api/tenants/contoso.onmicrosoft.com")).status, 200, "nothing was removed by the refused calls");
   });
 
   test("bad input gets a 4xx naming the field, and reaches nothing", async () => {
@@ -189,9 +198,14 @@ describe("tenantry serve with the local cloud's demo", () => {
   });
 
   test("SIGTERM stops serve, its database and the local cloud cleanly", async () => {
+    const cloudUrl = (await api<{ cloud: { url: string } }>("GET", "/api/app")).body.cloud.url;
+    const postmasterPid = Number((await readFile(join(dir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0]);
+    assert.ok(postmasterPid > 0);
     serve.kill("SIGTERM");
     const code = await new Promise((resolve) => serve.once("exit", resolve));
     assert.equal(code, 0);
     await assert.rejects(fetch(`${url}/api/openapi.json`));
+    await assert.rejects(fetch(`${cloudUrl}/common/discovery/instance`), "the local cloud stopped");
+    assert.throws(() => process.kill(postmasterPid, 0), "PostgreSQL stopped");
   });
 });

@@ -53,6 +53,11 @@ export function createPlatformAppStore(deps: { pool: Pick<Pool, "query">; secret
       };
     },
 
+    /** The local cloud listens on a new port at each start; the app keeps its credential. */
+    async moveLocalCloud(cloud: CloudConfig): Promise<void> {
+      await deps.pool.query("UPDATE platform_app SET cloud = $1 WHERE singleton AND cloud->>'kind' = 'local'", [JSON.stringify(cloud)]);
+    },
+
     async set(app: StoredPlatformApp): Promise<void> {
       const sealed = deps.secrets.seal(JSON.stringify(app.credential));
       const thumbprint = app.credential.kind === "certificate" ? certificateThumbprintSha256(app.credential.certificatePem) : null;

@@ -77,7 +77,7 @@ describe("connecting tenants and their consent health", () => {
     assert.equal((await tenants.list()).some((c) => c.defaultDomain === "nosuchtenant.onmicrosoft.com"), false);
   });
 
-  test("admin consent round trip: the link carries a state that completes the connection once", async () => {
+  test("admin consent round trip: the link carries a state that completes the connection once, for its tenant only", async () => {
     const { consentUrl, state } = await tenants.startConsent(undefined, moduleIds.management);
     assert.match(consentUrl, /\/organizations\/adminconsent\?client_id=.+&redirect_uri=.+&state=/);
     const connection = await tenants.completeConsent({ state, tenant: byConsent("full").id, admin_consent: "True" });
@@ -85,6 +85,26 @@ describe("connecting tenants and their consent health", () => {
     await assert.rejects(tenants.completeConsent({ state, tenant: byConsent("full").id, admin_consent: "True" }), /unknown or has expired/);
     const refused = await tenants.startConsent(undefined, moduleIds.management);
     await assert.rejects(tenants.completeConsent({ state: refused.state, error: "access_denied", error_description: "AADSTS65004: User declined to consent to access the app." }), /AADSTS65004/);
+
+    const forWoodgrove = await tenants.startConsent(byConsent("none").domain, moduleIds.management);
+    assert.match(forWoodgrove.consentUrl, new RegExp(`/${byConsent("none").id}/adminconsent`));
+    await assert.rejects(tenants.completeConsent({ state: forWoodgrove.state, tenant: byConsent("full").id, admin_consent: "True" }), /another tenant/);
+    await assert.rejects(tenants.completeConsent({ tenant: "11111111-1111-1111-1111-111111111111", admin_consent: "True" }), /does not belong to a connection/);
+    const rechecked = await tenants.completeConsent({ tenant: byConsent("full").id, admin_consent: "True" });
+    assert.equal(rechecked.tenantId, byConsent("full").id, "a consent answer without state only checks a connected tenant again");
+  });
+
+  test("a check sees what the tenant grants now, not what a cached token said", async () => {
+    const before = await tenants.check(byConsent("partial").id);
+    assert.equal(moduleOf(before, moduleIds.management).state, "degraded");
+    const response = await fetch(`${demo.cloud.url}/_cloud/tenants/${byConsent("partial").id}/consents`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ appId: demo.app.clientId, servicePrincipalRoles: ["User Administrator"] }),
+    });
+    assert.equal(response.status, 201);
+    const after = await tenants.check(byConsent("partial").id);
+    assert.equal(moduleOf(after, moduleIds.management).state, "ready");
   });
 
   test("a wrong secret is classified with its fix; the secret is never stored in clear", async () => {

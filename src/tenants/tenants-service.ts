@@ -38,7 +38,9 @@ export function createTenantsService(deps: {
   let provider: { app: StoredPlatformApp; tokens: AppTokenProvider } | undefined;
 
   async function platform(): Promise<{ app: StoredPlatformApp; tokens: AppTokenProvider }> {
-    const app = await deps.app.get();
+    const app = await deps.app.get().catch((error: unknown) => {
+      throw new TenantsError(409, `Tenantry's application credential cannot be opened: ${error instanceof Error ? error.message : String(error)}`, "Set the credential again with `tenantry app set` (the secret key changed or was lost).");
+    });
     if (!app) throw new TenantsError(409, "Tenantry's application is not set.", "Set it with `tenantry app set` (client id, home tenant, secret or certificate).");
     if (!provider || JSON.stringify(provider.app) !== JSON.stringify(app)) provider = { app, tokens: new AppTokenProvider(app, app.cloud) };
     return provider;
@@ -73,7 +75,7 @@ export function createTenantsService(deps: {
     const { app, tokens } = await platform();
     const consentUrl = consentUrlFor(app, tenantId);
     try {
-      const token = await tokens.token(tenantId);
+      const token = await tokens.token(tenantId, { fresh: true });
       return consentHealth(token, { tenantName, appName, consentUrl });
     } catch (error) {
       return consentHealthWithoutToken(classifyTokenFailure(error, { tenant: tenantName, consentUrl, appName }));
@@ -116,23 +118,40 @@ export function createTenantsService(deps: {
       await deps.connections.remove(connection.tenantId);
     },
 
-    /** Starts an admin consent round trip: the link to send to the customer's administrator. */
+    /**
+     * Starts an admin consent round trip: the link to send to the customer's administrator. Admin consent
+     * grants every permission the app registration asks for, whatever module prompted it.
+     */
     async startConsent(tenantHint: string | undefined, module: string): Promise<{ consentUrl: string; state: string; expiresAt: string }> {
       const { app } = await platform();
+      const tenantId = tenantHint ? await resolveTenantId(app, tenantHint) : null;
       const state = randomBytes(24).toString("base64url");
       const expiresAt = new Date(Date.now() + consentLifetimeMs);
-      await deps.pool.query("INSERT INTO consent_requests (state, tenant_hint, module, expires_at) VALUES ($1, $2, $3, $4)", [state, tenantHint ?? null, module, expiresAt]);
-      return { consentUrl: consentUrlFor(app, tenantHint ?? "organizations", state), state, expiresAt: expiresAt.toISOString() };
+      await deps.pool.query("INSERT INTO consent_requests (state, tenant_hint, module, expires_at) VALUES ($1, $2, $3, $4)", [state, tenantId, module, expiresAt]);
+      return { consentUrl: consentUrlFor(app, tenantId ?? "organizations", state), state, expiresAt: expiresAt.toISOString() };
     },
 
-    /** The identity platform's redirect after consent: checks the state, then connects the tenant. */
+    /**
+     * The identity platform's redirect after consent. A round trip Tenantry started must come back with
+     * its one-time state, for the tenant it was started for; the consent link in a connected tenant's
+     * health has no state, and only leads to a new check of that tenant. Either way the token, not the
+     * redirect, decides what works.
+     */
     async completeConsent(query: { state?: string; tenant?: string; admin_consent?: string; error?: string; error_description?: string }): Promise<TenantConnection> {
-      const pending = await deps.pool.query<{ state: string }>("DELETE FROM consent_requests WHERE state = $1 AND expires_at > now() RETURNING state", [query.state ?? ""]);
-      if (pending.rowCount === 0) {
-        throw new TenantsError(400, "This consent link is unknown or has expired.", "Start the connection again to get a new consent link.");
-      }
       if (query.error || query.admin_consent?.toLowerCase() !== "true" || !query.tenant) {
+        if (query.state) await deps.pool.query("DELETE FROM consent_requests WHERE state = $1", [query.state]);
         throw new TenantsError(400, `Consent was not granted: ${query.error_description ?? query.error ?? "no consent in the answer"}.`, "Ask a Global Administrator or Privileged Role Administrator of the tenant to accept the consent request.");
+      }
+      if (!query.state) {
+        const connected = await deps.connections.find(query.tenant);
+        if (!connected) throw new TenantsError(400, "This consent answer does not belong to a connection Tenantry started.", "Start the connection from Tenantry to get a consent link.");
+        return this.check(connected.tenantId);
+      }
+      const pending = await deps.pool.query<{ tenant_hint: string | null }>("DELETE FROM consent_requests WHERE state = $1 AND expires_at > now() RETURNING tenant_hint", [query.state]);
+      const request = pending.rows[0];
+      if (!request) throw new TenantsError(400, "This consent link is unknown or has expired.", "Start the connection again to get a new consent link.");
+      if (request.tenant_hint && request.tenant_hint !== query.tenant.toLowerCase()) {
+        throw new TenantsError(400, "The consent came back for another tenant than the one it was requested for.", "Start the connection again for the right tenant.");
       }
       return connect(query.tenant, "consent");
     },

@@ -55,6 +55,26 @@ const byCode: Readonly<Record<number, (c: FailureContext) => Omit<TokenFailure, 
     message: "The certificate assertion was outside its valid time range.",
     fix: "Check this machine's clock; the identity platform allows only a few minutes of skew.",
   }),
+  7000229: (c) => ({
+    kind: "not-consented",
+    message: `${c.appName} has no service principal in tenant ${c.tenant}.`,
+    fix: `Ask a Global Administrator or Privileged Role Administrator of ${c.tenant} to grant admin consent: ${c.consentUrl}`,
+  }),
+  53003: (c) => ({
+    kind: "unknown",
+    message: `A Conditional Access policy of ${c.tenant} blocks ${c.appName}'s sign-in.`,
+    fix: `In ${c.tenant}, exclude the ${c.appName} service principal from the blocking Conditional Access policy (Entra admin center > Protection > Conditional Access).`,
+  }),
+  500011: (c) => ({
+    kind: "unknown",
+    message: `Microsoft Graph is not known in tenant ${c.tenant} for this cloud.`,
+    fix: "Check that the app is set to the right cloud (global, usgov, china).",
+  }),
+  900023: (c) => ({
+    kind: "tenant-not-found",
+    message: `'${c.tenant}' is not a valid tenant id or domain.`,
+    fix: "Check the tenant id or domain.",
+  }),
   90002: (c) => ({
     kind: "tenant-not-found",
     message: `No tenant ${c.tenant} exists in this cloud.`,
@@ -77,7 +97,7 @@ export function classifyTokenFailure(error: unknown, context: FailureContext): T
   const known = Number.isNaN(code) ? undefined : byCode[code];
   if (known) return { ...known(context), aadsts: code };
   const errorCode = error instanceof Error && "errorCode" in error ? String(error.errorCode) : "";
-  if (Number.isNaN(code) && /network|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|certificate|fetch failed/i.test(`${errorCode} ${text}`)) {
+  if (Number.isNaN(code) && /network|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|fetch failed|self[- ]signed|unable to verify/i.test(`${errorCode} ${text}`)) {
     return {
       kind: "unreachable",
       aadsts: null,

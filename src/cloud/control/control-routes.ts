@@ -83,6 +83,10 @@ class ControlError extends Error {
 function parse<T>(schema: z.ZodType<T>, request: CloudRequest): T {
   let body: unknown = {};
   if (request.rawBody.trim() !== "") {
+    // JSON only: a browser cannot send that cross-site without a preflight, which the control API never answers.
+    if (!(request.headers["content-type"] ?? "").toLowerCase().startsWith("application/json")) {
+      throw new ControlError(415, "The control API takes JSON bodies (Content-Type: application/json).");
+    }
     try {
       body = JSON.parse(request.rawBody);
     } catch {
