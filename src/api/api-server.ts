@@ -2,11 +2,13 @@ import swagger from "@fastify/swagger";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { ApiTokens } from "../access/api-tokens.ts";
+import type { AuditLog } from "../audit/audit-log.ts";
 import type { ConsentChecks } from "../jobs/consent-check-jobs.ts";
 import type { PlatformAppStore } from "../tenants/platform-app-store.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
 import { handleApiError } from "./api-errors.ts";
 import { registerAppRoutes } from "./app-routes.ts";
+import { registerAuditRoutes } from "./audit-routes.ts";
 import { registerConsentCallback } from "./consent-callback-route.ts";
 import { registerPermissionsRoutes } from "./permissions-routes.ts";
 import { registerTenantsRoutes } from "./tenants-routes.ts";
@@ -15,6 +17,7 @@ export interface ApiDependencies {
   readonly tenants: TenantsService;
   readonly app: PlatformAppStore;
   readonly tokens: ApiTokens;
+  readonly audit: AuditLog;
   readonly checks: Pick<ConsentChecks, "requestCheck">;
   /** Where unexpected errors are reported (the server's stderr). */
   readonly log?: (line: string) => void;
@@ -50,6 +53,7 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
   registerTenantsRoutes(app, deps.tenants, deps.checks);
   registerAppRoutes(app, deps.app);
   registerPermissionsRoutes(app);
+  registerAuditRoutes(app, deps.audit, deps.tenants);
   registerConsentCallback(app, deps.tenants);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerAppCommand } from "./app-command.ts";
+import { registerAuditCommand } from "./audit-command.ts";
 import { registerCloudCommand } from "./cloud-command.ts";
 import { registerPermissionsCommand } from "./permissions-command.ts";
 import { registerServeCommand } from "./serve-command.ts";
@@ -15,6 +16,7 @@ registerCloudCommand(program);
 registerTenantsCommand(program);
 registerAppCommand(program);
 registerPermissionsCommand(program);
+registerAuditCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`tenantry: ${error instanceof Error ? error.message : String(error)}\n`);

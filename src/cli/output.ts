@@ -1,15 +1,11 @@
+import { csvCell } from "../common/csv-cell.ts";
+
 export type OutputFormat = "table" | "json" | "csv";
 
 export const outputFormats: readonly OutputFormat[] = ["table", "json", "csv"];
 
 type Cell = string | number | boolean | null | undefined;
 
-/** Spreadsheets run cells that start with = + - @ as formulas; customer-controlled names must not. */
-function csvCell(value: Cell): string {
-  const raw = value === null || value === undefined ? "" : String(value);
-  const text = typeof value === "string" && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 function isControlCharacter(c: string): boolean {
   const code = c.charCodeAt(0);

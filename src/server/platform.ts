@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createApiTokens } from "../access/api-tokens.ts";
 import { createApiServer } from "../api/api-server.ts";
+import { createAuditLog } from "../audit/audit-log.ts";
 import { startConsentChecks } from "../jobs/consent-check-jobs.ts";
 import { startJobQueue } from "../jobs/job-queue.ts";
 import { trustCloud } from "../graph/trust-cloud-ca.ts";
@@ -95,7 +96,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     closers.push(() => boss.stop({ graceful: true, wait: true, timeout: 10_000 }));
     const checks = await startConsentChecks({ boss, tenants, log: options.log });
 
-    const api = await createApiServer({ tenants, app, tokens, checks, log: options.log });
+    const audit = createAuditLog({ pool: database.pool });
+    const api = await createApiServer({ tenants, app, tokens, checks, audit, log: options.log });
     closers.push(() => api.close());
     await api.listen({ port: options.port, host: options.host });
     if (!options.publicUrl) publicUrl = `http://localhost:${(api.server.address() as AddressInfo).port}`;
