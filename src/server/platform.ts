@@ -10,6 +10,8 @@ import { trustCloud } from "../graph/trust-cloud-ca.ts";
 import { createSecretBox } from "../secrets/secret-box.ts";
 import { createPrivateFile } from "../secrets/private-file.ts";
 import { loadSecretKey } from "../secrets/secret-key.ts";
+import { ensureDataDirectory } from "../store/data-directory.ts";
+import { lockDataDirectory } from "../store/data-directory-lock.ts";
 import { openDatabase } from "../store/database.ts";
 import { createConnectionsStore } from "../tenants/connections-store.ts";
 import { createPlatformAppStore } from "../tenants/platform-app-store.ts";
@@ -53,6 +55,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     for (const closer of closers.reverse()) await closer().catch((error: unknown) => options.log(`while stopping: ${String(error)}`));
   };
   try {
+    const lock = await lockDataDirectory(await ensureDataDirectory(options.dataDir));
+    closers.push(() => lock.release());
     const database = await openDatabase({ dataDir: options.dataDir, log: databaseLog(options.log), ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
     closers.push(() => database.close());
     const secrets = createSecretBox(await loadSecretKey({ dataDir: options.dataDir }));
