@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Pool } from "pg";
-import { AppTokenProvider } from "../graph/app-token-provider.ts";
+import { type AppToken, AppTokenProvider } from "../graph/app-token-provider.ts";
 import { cloudEndpoints } from "../graph/microsoft-clouds.ts";
 import { type ConsentHealth, consentHealth, consentHealthWithoutToken } from "./consent-health.ts";
 import { adminConsentUrl } from "./consent-url.ts";
@@ -71,28 +71,36 @@ export function createTenantsService(deps: {
     return ((await response.json()) as { value: Organization[] }).value[0];
   }
 
-  async function check(tenantId: string, tenantName: string): Promise<ConsentHealth> {
-    const { app, tokens } = await platform();
+  /** A fresh token, or why none could be had: a consent check must see what the tenant grants now. */
+  async function freshToken(tenantId: string): Promise<{ token: AppToken } | { error: unknown }> {
+    const { tokens } = await platform();
+    return tokens.token(tenantId, { fresh: true }).then(
+      (token) => ({ token }),
+      (error: unknown) => ({ error }),
+    );
+  }
+
+  async function healthOf(attempt: { token: AppToken } | { error: unknown }, tenantId: string, tenantName: string): Promise<ConsentHealth> {
+    const { app } = await platform();
     const consentUrl = consentUrlFor(app, tenantId);
-    try {
-      const token = await tokens.token(tenantId, { fresh: true });
-      return consentHealth(token, { tenantName, appName, consentUrl });
-    } catch (error) {
-      return consentHealthWithoutToken(classifyTokenFailure(error, { tenant: tenantName, consentUrl, appName }));
-    }
+    if ("token" in attempt) return consentHealth(attempt.token, { tenantName, appName, consentUrl });
+    return consentHealthWithoutToken(classifyTokenFailure(attempt.error, { tenant: tenantName, consentUrl, appName }));
+  }
+
+  async function check(tenantId: string, tenantName: string): Promise<ConsentHealth> {
+    return healthOf(await freshToken(tenantId), tenantId, tenantName);
   }
 
   /** Stores the connection and its health; a tenant that has not consented yet is kept, with the consent link as its fix. */
   async function connect(tenant: string, connectedVia: "consent" | "manual"): Promise<TenantConnection> {
-    const { app, tokens } = await platform();
+    const { app } = await platform();
     const tenantId = await resolveTenantId(app, tenant);
-    const token = await tokens.token(tenantId).catch(() => undefined);
-    const organization = token ? await readOrganization(token.accessToken, app) : undefined;
+    const attempt = await freshToken(tenantId);
+    const organization = "token" in attempt ? await readOrganization(attempt.token.accessToken, app) : undefined;
     const domains = organization?.verifiedDomains.map((d) => d.name) ?? [];
     const defaultDomain = organization?.verifiedDomains.find((d) => d.isDefault)?.name ?? (tenant.includes(".") ? tenant.toLowerCase() : null);
     const connection = await deps.connections.upsert({ tenantId, displayName: organization?.displayName ?? null, defaultDomain, verifiedDomains: domains, connectedVia });
-    const health = await check(tenantId, connection.displayName ?? connection.defaultDomain ?? tenantId);
-    await deps.connections.recordCheck(tenantId, health);
+    await deps.connections.recordCheck(tenantId, await healthOf(attempt, tenantId, connection.displayName ?? connection.defaultDomain ?? tenantId));
     return (await deps.connections.find(tenantId))!;
   }
 

@@ -3,18 +3,20 @@ import type { UserRecord } from "./model.ts";
 
 type Required = Pick<UserRecord, "userPrincipalName" | "displayName" | "mailNickname" | "accountEnabled" | "password">;
 
-/** A user made in the cloud (not generated): every property Graph leaves empty is null, arrays are empty. */
+const none: readonly never[] = Object.freeze([]);
+
+/** A new user: every property Graph leaves empty is null, arrays are empty; a random id unless one is given. */
 export function newUserRecord(now: string, fields: Required & Partial<UserRecord>): UserRecord {
   return {
     kind: "user",
-    id: randomUUID(),
+    id: fields.id ?? randomUUID(),
     createdDateTime: now,
     deletedDateTime: null,
     givenName: null,
     surname: null,
     mail: null,
-    otherMails: [],
-    proxyAddresses: [],
+    otherMails: none,
+    proxyAddresses: none,
     jobTitle: null,
     department: null,
     companyName: null,
@@ -28,7 +30,7 @@ export function newUserRecord(now: string, fields: Required & Partial<UserRecord
     country: null,
     usageLocation: null,
     preferredLanguage: null,
-    businessPhones: [],
+    businessPhones: none,
     mobilePhone: null,
     userType: "Member",
     creationType: null,
@@ -45,7 +47,7 @@ export function newUserRecord(now: string, fields: Required & Partial<UserRecord
     passwordPolicies: null,
     signInSessionsValidFromDateTime: now,
     managerId: null,
-    directLicenses: [],
+    directLicenses: none,
     ...fields,
   };
 }

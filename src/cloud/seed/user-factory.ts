@@ -4,6 +4,7 @@
 // the facts, no per-user closures.
 
 import type { AssignedLicense, PasswordProfileState, UserRecord } from "../directory/model.ts";
+import { newUserRecord } from "../directory/new-user-record.ts";
 import { hashPassword } from "../directory/passwords.ts";
 import { asciiFold } from "./ascii-fold.ts";
 import { DEMO_PASSWORD, type DemoAdmin } from "./demo-admins.ts";
@@ -123,57 +124,20 @@ export class UserFactory implements UserFacts {
     this.flags[index] = KIND_ADMIN;
     const created = graphDateTime(adminCreationMs(this.#tenantCreatedMs, index));
     const hq = this.headquarters;
-    return {
-      kind: "user",
+    return newUserRecord(created, {
       id,
-      createdDateTime: created,
-      deletedDateTime: null,
       userPrincipalName: admin.userPrincipalName,
       displayName: admin.displayName,
-      givenName: null,
-      surname: null,
-      mail: null,
       mailNickname: admin.mailNickname,
-      otherMails: EMPTY,
-      proxyAddresses: EMPTY,
-      jobTitle: null,
-      department: null,
-      companyName: null,
-      employeeId: null,
-      employeeType: null,
-      officeLocation: null,
-      streetAddress: null,
-      city: null,
-      state: null,
-      postalCode: null,
-      country: null,
+      accountEnabled: true,
       usageLocation: hq.countryCode,
       preferredLanguage: hq.language,
-      businessPhones: EMPTY,
-      mobilePhone: null,
-      accountEnabled: true,
-      userType: "Member",
-      creationType: null,
-      externalUserState: null,
-      externalUserStateChangeDateTime: null,
-      onPremisesSyncEnabled: null,
-      onPremisesImmutableId: null,
-      onPremisesSamAccountName: null,
-      onPremisesDomainName: null,
-      onPremisesDistinguishedName: null,
-      onPremisesUserPrincipalName: null,
-      onPremisesSecurityIdentifier: null,
-      onPremisesLastSyncDateTime: null,
-      passwordPolicies: null,
       password: {
         passwordHash: hashPassword(DEMO_PASSWORD, randomHex(this.#prng, 16)),
         forceChangePasswordNextSignIn: false,
         lastPasswordChangeDateTime: created,
       },
-      signInSessionsValidFromDateTime: created,
-      managerId: null,
-      directLicenses: EMPTY,
-    };
+    });
   }
 
   #guest(id: string, index: number): UserRecord {
