@@ -1,9 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { ActionInputError, ActionRefused, IdempotencyConflict } from "../actions/action-errors.ts";
+import { GraphRequestError } from "../graph/graph-errors.ts";
 import { TenantsError } from "../tenants/tenants-service.ts";
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; fix?: string; field?: string };
+  error: { code: string; message: string; fix?: string; field?: string; graphRequestId?: string };
 }
 
 /** Bad input gets a 4xx naming the field and the reason; nothing internal leaks into an answer. */
@@ -17,6 +19,23 @@ export function handleApiError(error: FastifyError, request: FastifyRequest, rep
   }
   if (error instanceof TenantsError) {
     reply.status(error.status).send({ error: { code: "tenants", message: error.message, fix: error.fix } } satisfies ApiErrorBody);
+    return;
+  }
+  if (error instanceof ActionInputError) {
+    reply.status(400).send({ error: { code: "invalid_input", field: error.field, message: error.message } } satisfies ApiErrorBody);
+    return;
+  }
+  if (error instanceof ActionRefused) {
+    reply.status(error.status).send({ error: { code: error.code, message: error.message, ...(error.fix ? { fix: error.fix } : {}), ...(error.field ? { field: error.field } : {}) } } satisfies ApiErrorBody);
+    return;
+  }
+  if (error instanceof IdempotencyConflict) {
+    reply.status(error.status).send({ error: { code: error.code, message: error.message } } satisfies ApiErrorBody);
+    return;
+  }
+  if (error instanceof GraphRequestError) {
+    const message = `Microsoft Graph answered ${error.status || "nothing"}: ${error.code}: ${error.message}`;
+    reply.status(502).send({ error: { code: error.code, message, ...(error.requestId ? { graphRequestId: error.requestId } : {}) } } satisfies ApiErrorBody);
     return;
   }
   if (error.statusCode && error.statusCode < 500) {

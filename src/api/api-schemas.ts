@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fix: z.string().optional(), field: z.string().optional() }),
+  error: z.object({ code: z.string(), message: z.string(), fix: z.string().optional(), field: z.string().optional(), graphRequestId: z.string().optional() }),
 });
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");

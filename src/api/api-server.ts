@@ -2,15 +2,18 @@ import swagger from "@fastify/swagger";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { ApiTokens } from "../access/api-tokens.ts";
+import type { ActionRunner } from "../actions/action-runner.ts";
 import type { AuditLog } from "../audit/audit-log.ts";
 import type { ConsentChecks } from "../jobs/consent-check-jobs.ts";
 import type { PlatformAppStore } from "../tenants/platform-app-store.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
 import { handleApiError } from "./api-errors.ts";
+import { registerActionRoutes } from "./action-routes.ts";
 import { registerAppRoutes } from "./app-routes.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
 import { registerConsentCallback } from "./consent-callback-route.ts";
 import { registerPermissionsRoutes } from "./permissions-routes.ts";
+import { setCaller } from "./request-caller.ts";
 import { registerTenantsRoutes } from "./tenants-routes.ts";
 
 export interface ApiDependencies {
@@ -18,6 +21,7 @@ export interface ApiDependencies {
   readonly app: PlatformAppStore;
   readonly tokens: ApiTokens;
   readonly audit: AuditLog;
+  readonly runner: ActionRunner;
   readonly checks: Pick<ConsentChecks, "requestCheck">;
   /** Where unexpected errors are reported (the server's stderr). */
   readonly log?: (line: string) => void;
@@ -45,7 +49,8 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
     if (publicRoutes.has(request.routeOptions.url ?? "")) return;
     const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
     const name = token ? await deps.tokens.verify(token) : undefined;
-    if (!name) {
+    if (name) setCaller(request, name);
+    else {
       await reply.status(401).send({ error: { code: "unauthenticated", message: "A valid API token is required (Authorization: Bearer <token>).", fix: "Use the token printed by `tenantry serve`, or set TENANTRY_TOKEN for the CLI." } });
     }
   });
@@ -54,6 +59,7 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
   registerAppRoutes(app, deps.app);
   registerPermissionsRoutes(app);
   registerAuditRoutes(app, deps.audit, deps.tenants);
+  registerActionRoutes(app, deps.runner);
   registerConsentCallback(app, deps.tenants);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;

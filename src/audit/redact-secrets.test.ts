@@ -13,6 +13,8 @@ test("values of keys naming a secret are redacted at any depth, in any case; the
     keyCredentials: [{ key: "base64" }],
     nested: { list: [{ displayName: "ok", refreshTOKEN: "r" }], credentialType: "certificate" },
     accountEnabled: false,
+    forceChangePasswordNextSignIn: true,
+    passwordHint: null,
   };
   assert.deepEqual(redactSecrets(inputs), {
     userPrincipalName: "adele@contoso.com",
@@ -24,6 +26,8 @@ test("values of keys naming a secret are redacted at any depth, in any case; the
     keyCredentials: "[redacted]",
     nested: { list: [{ displayName: "ok", refreshTOKEN: "[redacted]" }], credentialType: "[redacted]" },
     accountEnabled: false,
+    forceChangePasswordNextSignIn: true,
+    passwordHint: null,
   });
 });
 

@@ -5,7 +5,7 @@ export const redacted = "[redacted]";
 // Deliberately broad: redacting a harmless value costs less than keeping a secret in an immutable log.
 const secretKey = /password|secret|token|key|credential/i;
 
-/** A copy of `value` (as JSON) in which the value of every key that names a secret, at any depth, is "[redacted]". */
+/** A copy of `value` (as JSON) in which the value of every key that names a secret, at any depth, is "[redacted]" unless it is a boolean or null. */
 export function redactSecrets(value: unknown): JsonValue {
   return redact(toJson(value));
 }
@@ -13,7 +13,8 @@ export function redactSecrets(value: unknown): JsonValue {
 function redact(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(redact);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, secretKey.test(key) ? redacted : redact(inner)]));
+  // A yes/no (forceChangePasswordNextSignIn) names a secret but holds none.
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, secretKey.test(key) && typeof inner !== "boolean" && inner !== null ? redacted : redact(inner)]));
 }
 
 /** The value as it reads back from JSON (dates become strings, undefined members disappear), so that what is hashed is what is stored. */

@@ -2,10 +2,16 @@ import { rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createApiTokens } from "../access/api-tokens.ts";
+import { createActionReconciler } from "../actions/action-reconciler.ts";
+import { createActionRunner } from "../actions/action-runner.ts";
+import { createActionRunsStore } from "../actions/action-runs-store.ts";
+import { executors } from "../actions/executors/executor-registry.ts";
+import { startRunnerInstance } from "../actions/runner-instance.ts";
 import { createApiServer } from "../api/api-server.ts";
 import { createAuditLog } from "../audit/audit-log.ts";
 import { startConsentChecks } from "../jobs/consent-check-jobs.ts";
 import { startJobQueue } from "../jobs/job-queue.ts";
+import { startOrphanSettling } from "../jobs/orphan-settling-jobs.ts";
 import { trustCloud } from "../graph/trust-cloud-ca.ts";
 import { createSecretBox } from "../secrets/secret-box.ts";
 import { createPrivateFile } from "../secrets/private-file.ts";
@@ -101,7 +107,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const checks = await startConsentChecks({ boss, tenants, log: options.log });
 
     const audit = createAuditLog({ pool: database.pool });
-    const api = await createApiServer({ tenants, app, tokens, checks, audit, log: options.log });
+    const runs = createActionRunsStore({ pool: database.pool });
+    const instance = await startRunnerInstance(database.pool);
+    closers.push(() => instance.close());
+    const reconciler = createActionReconciler({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, log: options.log });
+    const runner = createActionRunner({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, settleOrphan: reconciler.settle });
+    const api = await createApiServer({ tenants, app, tokens, checks, audit, runner, log: options.log });
     closers.push(() => api.close());
     await api.listen({ port: options.port, host: options.host });
     if (!options.publicUrl) publicUrl = `http://localhost:${(api.server.address() as AddressInfo).port}`;
@@ -111,6 +122,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       // health point back here; later starts keep what operators did with them.
       if (firstStart) for (const tenant of demo.tenants.filter((t) => t.consent !== "home")) await tenants.connectManually(tenant.domain);
     }
+    // Once the cloud answers: what a crashed predecessor left unfinished is settled before new work.
+    await reconciler.settleOrphans();
+    await startOrphanSettling({ boss, reconciler, log: options.log });
     return { url: publicUrl, demo, adminTokenPath, close };
   } catch (error) {
     await close();

@@ -78,6 +78,12 @@ function fixesFor(missingPermissions: readonly string[], missingRoles: readonly 
   return fixes;
 }
 
+/** Whether a tenant's grant covers one action, and if not, what to do about it. */
+export function actionConsent(action: ActionDefinition, granted: GrantedAccess, context: FixContext): { feature: FeatureHealth; fixes: string[] } {
+  const feature = featureHealth(action, new Set(granted.roles), new Set(granted.wids));
+  return { feature, fixes: fixesFor(feature.missingPermissions, feature.missingRoles, context) };
+}
+
 /** Compares what a tenant granted (the token's roles and wids) with what each module's features need. */
 export function consentHealth(granted: GrantedAccess, context: FixContext): ConsentHealth {
   const roles = new Set(granted.roles);

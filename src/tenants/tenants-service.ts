@@ -20,6 +20,19 @@ export class TenantsError extends Error {
 }
 
 const appName = "Tenantry";
+
+export interface TenantAccess {
+  readonly connection: TenantConnection;
+  /** The tenant's display name, or its domain. */
+  readonly tenantName: string;
+  readonly appName: string;
+  /** Where the tenant's administrator grants consent again. */
+  readonly consentUrl: string;
+  /** What the tenant's current token grants: application permissions and the service principal's directory roles. */
+  readonly granted: { readonly roles: readonly string[]; readonly wids: readonly string[] };
+  readonly graphUrl: string;
+  readonly accessToken: () => Promise<string>;
+}
 const consentLifetimeMs = 60 * 60 * 1000;
 
 interface Organization {
@@ -110,9 +123,34 @@ export function createTenantsService(deps: {
     return connection;
   }
 
+  /**
+   * What acting in a tenant needs: its connection, a token (MSAL's cached one), and Graph's address.
+   * A tenant whose token cannot be had is refused with the reason and the fix.
+   */
+  async function access(tenant: string): Promise<TenantAccess> {
+    const connection = await requireConnection(tenant);
+    const { app, tokens } = await platform();
+    const name = connection.displayName ?? connection.defaultDomain ?? connection.tenantId;
+    const consentUrl = consentUrlFor(app, connection.tenantId);
+    const token = await tokens.token(connection.tenantId).catch((error: unknown) => {
+      const failure = classifyTokenFailure(error, { tenant: name, consentUrl, appName });
+      throw new TenantsError(failure.kind === "unreachable" ? 502 : 403, failure.message, failure.fix);
+    });
+    return {
+      connection,
+      tenantName: name,
+      appName,
+      consentUrl,
+      granted: { roles: token.roles, wids: token.wids },
+      graphUrl: cloudEndpoints(app.cloud).graph,
+      accessToken: async () => (await tokens.token(connection.tenantId)).accessToken,
+    };
+  }
+
   return {
     list: () => deps.connections.list(),
     get: requireConnection,
+    access,
     connectManually: (tenant: string) => connect(tenant, "manual"),
 
     async check(tenant: string): Promise<TenantConnection> {

@@ -1,0 +1,260 @@
+// Every action, from every door (API, CLI, console, jobs), runs here: validate, check consent, prepare
+// (reads and guards), commit intent with its audit entry, call Graph, read back, commit outcome with its audit entry.
+import { createHash, randomUUID } from "node:crypto";
+import type { Pool, PoolClient } from "pg";
+import type { z } from "zod";
+import type { AuditActor, JsonObject } from "../audit/audit-entry.ts";
+import { canonicalJson } from "../audit/audit-hash.ts";
+import type { AuditLog } from "../audit/audit-log.ts";
+import { redactSecrets } from "../audit/redact-secrets.ts";
+import type { ActionDefinition } from "../catalog/action-definition.ts";
+import type { ActionId } from "../catalog/action-ids.ts";
+import { actionById } from "../catalog/catalog.ts";
+import { GraphOutcomeUnknown, GraphRequestError } from "../graph/graph-errors.ts";
+import { createTenantGraph } from "../graph/tenant-graph.ts";
+import { actionConsent } from "../tenants/consent-health.ts";
+import type { TenantAccess, TenantsService } from "../tenants/tenants-service.ts";
+import { ActionInputError, ActionRefused, IdempotencyConflict } from "./action-errors.ts";
+import type { ActionContext, AnyExecutor, AppliedChange, CheckedChange, PreparedChange, WriteExecutor } from "./action-executor.ts";
+import type { ActionRun, ActionRunError } from "./action-run.ts";
+import type { ActionRunsStore, RunOutcome, StoredRun } from "./action-runs-store.ts";
+
+export interface RunRequest {
+  readonly action: ActionId;
+  /** Tenant id or one of its domains. */
+  readonly tenant: string;
+  readonly input: unknown;
+  readonly actor: AuditActor;
+  /** The caller's key; a retry with the same key returns the first outcome. Generated when absent. */
+  readonly idempotencyKey?: string;
+}
+
+export type RunAnswer =
+  | { readonly kind: "read"; readonly action: ActionId; readonly tenantId: string; readonly data: unknown }
+  | {
+      readonly kind: "write";
+      readonly run: ActionRun;
+      /** True when the run is the stored outcome of an earlier request with the same key. */
+      readonly replayed: boolean;
+      /** Shown to this caller only, never stored (a generated password). */
+      readonly secret?: JsonObject;
+    };
+
+export interface RunnerDependencies {
+  readonly pool: Pick<Pool, "connect">;
+  readonly audit: Pick<AuditLog, "append">;
+  readonly runs: ActionRunsStore;
+  readonly tenants: Pick<TenantsService, "access">;
+  readonly executors: ReadonlyMap<ActionId, AnyExecutor>;
+  readonly instanceId: string;
+  /** Settles one orphaned run (its process died) before a retry of it is answered. */
+  readonly settleOrphan?: (stored: StoredRun) => Promise<ActionRun | undefined>;
+  /** Tries to read a change back before calling it failed; Graph's replicas can lag. */
+  readonly verifyAttempts?: number;
+}
+
+/** The first issue, as "field: reason", the way the API reports a bad body. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.length ? issue.path.map(String).join(".") : "input";
+  throw new ActionInputError(field, issue.message);
+}
+
+function errorOf(error: unknown): ActionRunError {
+  if (error instanceof ActionRefused) return { code: error.code, status: error.status, message: error.message, ...(error.fix ? { fix: error.fix } : {}), ...(error.field ? { field: error.field } : {}) };
+  if (error instanceof GraphRequestError) {
+    return { code: error.code, message: `Microsoft Graph refused the change: ${error.message}`, ...(error.requestId ? { graphRequestId: error.requestId } : {}) };
+  }
+  if (error instanceof GraphOutcomeUnknown) return { code: "outcome_unknown", message: error.message, ...(error.requestId ? { graphRequestId: error.requestId } : {}) };
+  return { code: "internal", message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A Graph 4xx while reading the target (no such user, no permission) refuses the run before any change. */
+function refusalOf(error: unknown): ActionRefused | undefined {
+  if (error instanceof ActionRefused) return error;
+  if (error instanceof GraphRequestError && error.status >= 400 && error.status < 500) {
+    return new ActionRefused({
+      status: error.status === 404 ? 404 : error.status === 403 ? 403 : 422,
+      code: error.code,
+      message: `Microsoft Graph: ${error.message}${error.requestId ? ` (request id ${error.requestId})` : ""}`,
+      ...(error.status === 403 ? { fix: "Check the tenant's consent health (`tenantry tenants check`)." } : {}),
+    });
+  }
+  return undefined;
+}
+
+function consentRefusal(definition: ActionDefinition, tenant: TenantAccess): ActionRefused | undefined {
+  const { feature, fixes } = actionConsent(definition, tenant.granted, { tenantName: tenant.tenantName, appName: tenant.appName, consentUrl: tenant.consentUrl });
+  if (feature.available) return undefined;
+  const missing = [...feature.missingPermissions, ...feature.missingRoles.map((r) => `the directory role ${r.displayName}`)];
+  return new ActionRefused({
+    status: 403,
+    code: "consent_missing",
+    message: `${tenant.tenantName} has not granted ${tenant.appName} ${missing.join(", ")}, which "${definition.title}" needs.`,
+    fix: fixes.join(" "),
+  });
+}
+
+export function createActionRunner(deps: RunnerDependencies) {
+  const verifyAttempts = deps.verifyAttempts ?? 3;
+
+  async function inTransaction<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
+    const client = await deps.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  function contextFor(tenant: TenantAccess, requestIds: string[]): ActionContext {
+    return {
+      tenant,
+      graph: createTenantGraph({ graphUrl: tenant.graphUrl, accessToken: tenant.accessToken, onRequestId: (id) => requestIds.push(id) }),
+    };
+  }
+
+  async function checkUntilApplied(executor: WriteExecutor<unknown, unknown>, context: ActionContext, plan: unknown, applied: AppliedChange | undefined): Promise<CheckedChange> {
+    let checked = await executor.check(context, plan, applied);
+    for (let attempt = 2; !checked.applied && attempt <= verifyAttempts; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      checked = await executor.check(context, plan, applied);
+    }
+    return checked;
+  }
+
+  /** Applies the change; when Graph's answer is lost, reads the state and applies again only if it did not happen. */
+  async function applyOnce(executor: WriteExecutor<unknown, unknown>, context: ActionContext, plan: unknown, input: unknown): Promise<AppliedChange> {
+    try {
+      return await executor.apply(context, plan, input);
+    } catch (error) {
+      if (!(error instanceof GraphOutcomeUnknown)) throw error;
+      const checked = await executor.check(context, plan, undefined);
+      if (checked.applied) return {};
+      return executor.apply(context, plan, input);
+    }
+  }
+
+  async function replay(stored: StoredRun, requestSha256: Buffer): Promise<RunAnswer> {
+    if (!stored.requestSha256.equals(requestSha256)) {
+      throw new IdempotencyConflict(422, "idempotency_key_reused", `The idempotency key ${stored.run.idempotencyKey} was used for another request (${stored.run.action}); use a new key for a new request.`);
+    }
+    if (stored.run.state !== "requested") return { kind: "write", run: stored.run, replayed: true };
+    const settled = await deps.settleOrphan?.(stored);
+    if (settled) return { kind: "write", run: settled, replayed: true };
+    throw new IdempotencyConflict(409, "in_progress", `The first request with idempotency key ${stored.run.idempotencyKey} is still running; ask again in a moment for its outcome.`);
+  }
+
+  async function runWrite(definition: ActionDefinition, executor: WriteExecutor<unknown, unknown>, request: RunRequest, input: unknown): Promise<RunAnswer> {
+    const started = Date.now();
+    const tenant = await deps.tenants.access(request.tenant);
+    const tenantId = tenant.connection.tenantId;
+    const idempotencyKey = request.idempotencyKey ?? randomUUID();
+    const inputs = redactSecrets(input) as JsonObject;
+    const requestSha256 = createHash("sha256").update(canonicalJson({ action: definition.id, tenantId, inputs })).digest();
+    const existing = await deps.runs.find(request.actor.name, idempotencyKey);
+    if (existing) return replay(existing, requestSha256);
+
+    const requestIds: string[] = [];
+    const context = contextFor(tenant, requestIds);
+    const runId = randomUUID();
+    const correlationId = randomUUID();
+    const base = { id: runId, requester: request.actor.name, idempotencyKey, requestSha256, action: definition.id, tenantId, actor: request.actor, inputs, runnerInstance: deps.instanceId, correlationId };
+    const auditBase = { actor: request.actor, action: definition.id, tenantId, inputs, correlationId };
+
+    let prepared: PreparedChange<unknown>;
+    try {
+      const refusal = consentRefusal(definition, tenant);
+      if (refusal) throw refusal;
+      prepared = await executor.prepare(context, input);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (!refusal) throw error;
+      const runError = errorOf(refusal);
+      const inserted = await inTransaction(async (tx) => {
+        const ok = await deps.runs.insert(tx, { ...base, target: refusal.target ?? null, plan: null, state: "refused", before: null, error: runError, warnings: [], graphRequestIds: requestIds });
+        if (ok) await deps.audit.append({ ...auditBase, target: refusal.target ?? null, outcome: "denied", error: { ...runError }, graphRequestIds: requestIds, durationMs: Date.now() - started }, tx);
+        return ok;
+      });
+      if (!inserted) return replay((await deps.runs.find(request.actor.name, idempotencyKey))!, requestSha256);
+      return { kind: "write", run: (await deps.runs.get(runId))!.run, replayed: false };
+    }
+
+    const warnings = [...(prepared.warnings ?? [])];
+    const inserted = await inTransaction(async (tx) => {
+      const ok = await deps.runs.insert(tx, { ...base, target: prepared.target, plan: prepared.plan, state: "requested", before: prepared.before, error: null, warnings, graphRequestIds: requestIds });
+      if (ok) await deps.audit.append({ ...auditBase, target: prepared.target, before: prepared.before, outcome: "requested", graphRequestIds: requestIds }, tx);
+      return ok;
+    });
+    if (!inserted) return replay((await deps.runs.find(request.actor.name, idempotencyKey))!, requestSha256);
+
+    let outcome: RunOutcome;
+    let secret: JsonObject | undefined;
+    try {
+      const applied = await applyOnce(executor, context, prepared.plan, input);
+      secret = applied.secret;
+      const checked = await checkUntilApplied(executor, context, prepared.plan, applied);
+      warnings.push(...(checked.warnings ?? []));
+      outcome = {
+        state: checked.applied ? "succeeded" : "failed",
+        after: checked.after,
+        result: applied.result ?? null,
+        error: checked.applied ? null : { code: "verification_failed", message: `Graph accepted the change, but reading it back shows otherwise: ${checked.difference ?? "it is not in effect"}.` },
+        warnings,
+        graphRequestIds: [...requestIds],
+        reconciled: false,
+      };
+    } catch (error) {
+      if (!(error instanceof GraphRequestError || error instanceof GraphOutcomeUnknown)) throw error;
+      outcome = { state: "failed", after: null, result: null, error: errorOf(error), warnings, graphRequestIds: [...requestIds], reconciled: false };
+    }
+
+    await inTransaction(async (tx) => {
+      if (!(await deps.runs.finish(tx, runId, outcome))) return;
+      await deps.audit.append(
+        {
+          ...auditBase,
+          target: prepared.target,
+          before: prepared.before,
+          after: outcome.after,
+          outcome: outcome.state,
+          error: outcome.error ? { ...outcome.error } : null,
+          graphRequestIds: outcome.graphRequestIds,
+          durationMs: Date.now() - started,
+        },
+        tx,
+      );
+    });
+    const run = (await deps.runs.get(runId))!.run;
+    return { kind: "write", run, replayed: false, ...(secret && run.state === "succeeded" ? { secret } : {}) };
+  }
+
+  return {
+    async run(request: RunRequest): Promise<RunAnswer> {
+      const definition = actionById(request.action);
+      const executor = deps.executors.get(definition.id);
+      if (!executor) throw new Error(`No executor for ${definition.id}.`);
+      const input = parseInput(definition.input, request.input);
+      if (executor.kind === "write") return runWrite(definition, executor, request, input);
+      const tenant = await deps.tenants.access(request.tenant);
+      const refusal = consentRefusal(definition, tenant);
+      if (refusal) throw refusal;
+      try {
+        const data = await executor.read(contextFor(tenant, []), input);
+        return { kind: "read", action: definition.id, tenantId: tenant.connection.tenantId, data };
+      } catch (error) {
+        throw refusalOf(error) ?? error;
+      }
+    },
+  };
+}
+
+export type ActionRunner = ReturnType<typeof createActionRunner>;

@@ -1,0 +1,4 @@
+import type { ActionId } from "../../catalog/action-ids.ts";
+import type { AnyExecutor } from "../action-executor.ts";
+
+export const groupExecutors: readonly [ActionId, AnyExecutor][] = [];

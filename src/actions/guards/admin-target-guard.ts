@@ -1,0 +1,61 @@
+import entraRoleRules from "../../../data/entra-role-rules.json" with { type: "json" };
+import { decideOnAdminTarget, type TargetAdminRoles, type TargetRuleTable } from "../../access/target-role-rules.ts";
+import type { AuditTarget } from "../../audit/audit-entry.ts";
+import { ActionRefused } from "../action-errors.ts";
+import type { ActionContext } from "../action-executor.ts";
+
+interface Page<T> {
+  readonly value: T[];
+}
+
+/** Deleting or restoring a user, which Microsoft lists among sensitive actions without a property. */
+export const deleteOrRestore = "(delete or restore)";
+
+const sensitive = new Set<string>([...entraRoleRules.sensitiveProperties, deleteOrRestore]);
+/** Properties a role that may reset the user's password may also change (Microsoft's "password reset" columns). */
+const coveredByReset = new Set<string>(["passwordProfile", ...entraRoleRules.passwordResetSensitiveProperties]);
+
+/** The target's directory roles and whether it is in a role-assignable group: what Microsoft's tables look at. */
+export async function readTargetAdminRoles(context: ActionContext, userId: string): Promise<TargetAdminRoles> {
+  const filter = encodeURIComponent(`principalId eq '${userId}'`);
+  const [assignments, groups] = await Promise.all([
+    context.graph.get<Page<{ roleDefinitionId: string }>>(`/roleManagement/directory/roleAssignments?$filter=${filter}`),
+    context.graph.get<Page<{ isAssignableToRole?: boolean | null }>>(`/users/${userId}/transitiveMemberOf?$select=id,isAssignableToRole`),
+  ]);
+  return {
+    roleTemplateIds: assignments.body.value.map((a) => a.roleDefinitionId.toLowerCase()),
+    inRoleAssignableGroup: groups.body.value.some((g) => g.isAssignableToRole === true),
+  };
+}
+
+function refusal(context: ActionContext, table: TargetRuleTable, roles: TargetAdminRoles, target: AuditTarget): ActionRefused {
+  const decision = decideOnAdminTarget(table, context.tenant.granted.wids, roles);
+  const role = decision.sufficientRoles[0] ?? "Global Administrator";
+  const { tenantName, appName } = context.tenant;
+  return new ActionRefused({
+    status: 403,
+    code: "service_principal_role_missing",
+    message: `${target.display ?? target.id ?? "The user"} is an administrator, and in ${tenantName} the ${appName} service principal's directory roles do not allow this: ${decision.reason}`,
+    target,
+    fix: `In ${tenantName}, assign the directory role ${role} to the service principal "${appName}" (Entra admin center > Roles & admins > ${role} > Add assignments), or have an administrator who holds it make this change.`,
+  });
+}
+
+/**
+ * Microsoft protects administrators: their sensitive properties (and deleting or restoring them) may be
+ * changed only by the roles its tables name, and an application acts with its service principal's roles.
+ * Refused here, before Graph would answer a bare 403, with the role to assign. Reads roles only when a
+ * sensitive property is among `properties`.
+ */
+export async function guardAdminTarget(context: ActionContext, userId: string, target: AuditTarget, properties: readonly string[]): Promise<void> {
+  const touched = properties.filter((p) => sensitive.has(p));
+  if (touched.length === 0) return;
+  const roles = await readTargetAdminRoles(context, userId);
+  if (roles.roleTemplateIds.length === 0 && !roles.inRoleAssignableGroup) return;
+  const wids = context.tenant.granted.wids;
+  for (const property of touched) {
+    if (decideOnAdminTarget("sensitive-action", wids, roles).allowed) continue;
+    if (coveredByReset.has(property) && decideOnAdminTarget("password-reset", wids, roles).allowed) continue;
+    throw refusal(context, coveredByReset.has(property) ? "password-reset" : "sensitive-action", roles, target);
+  }
+}
