@@ -8,9 +8,12 @@ const lockKey = "hashtextextended('tenantry runner ' || $1::text, 0)";
  * for as long as the process lives. When the process dies, the database drops the lock with the
  * connection; that is how another process knows the runs this one left unfinished are orphans.
  */
-export async function startRunnerInstance(pool: Pick<Pool, "connect">) {
+export async function startRunnerInstance(pool: Pick<Pool, "connect">, log: (line: string) => void) {
   const id = randomUUID();
   const holder: PoolClient = await pool.connect();
+  // Without a listener a dropped connection would end the process; runs stay safe either way, since
+  // another process (or this one's next start) settles them from Graph.
+  holder.on("error", (error) => log(`the runner's lock connection failed: ${error.message}`));
   await holder.query(`SELECT pg_advisory_lock(${lockKey})`, [id]);
   return {
     id,

@@ -8,6 +8,12 @@ export interface ApiErrorBody {
   error: { code: string; message: string; fix?: string; field?: string; graphRequestId?: string };
 }
 
+// Connection refused or reset, PostgreSQL shutting down (57P), connection exceptions (08), or pg's own "Connection terminated".
+function isDatabaseUnavailable(error: Error & { code?: string }): boolean {
+  const code = error.code ?? "";
+  return code === "ECONNREFUSED" || code === "ECONNRESET" || code.startsWith("57P") || code.startsWith("08") || /Connection terminated|Client has encountered a connection error/.test(error.message);
+}
+
 /** Bad input gets a 4xx naming the field and the reason; nothing internal leaks into an answer. */
 export function handleApiError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, log?: (line: string) => void): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -40,6 +46,17 @@ export function handleApiError(error: FastifyError, request: FastifyRequest, rep
   }
   if (error.statusCode && error.statusCode < 500) {
     reply.status(error.statusCode).send({ error: { code: error.code ?? "bad_request", message: error.message } } satisfies ApiErrorBody);
+    return;
+  }
+  if (isDatabaseUnavailable(error)) {
+    log?.(`${request.method} ${request.url}: the database is not answering: ${error.message}`);
+    reply.status(503).send({
+      error: {
+        code: "database_unavailable",
+        message: "Tenantry's database is not answering, so the request may not have completed.",
+        fix: "Once the database is back, send the same request again with the same Idempotency-Key: Tenantry answers with its outcome and never applies a change twice.",
+      },
+    } satisfies ApiErrorBody);
     return;
   }
   log?.(`${request.method} ${request.url} failed: ${error.stack ?? error.message}`);

@@ -108,7 +108,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
     const audit = createAuditLog({ pool: database.pool });
     const runs = createActionRunsStore({ pool: database.pool });
-    const instance = await startRunnerInstance(database.pool);
+    const instance = await startRunnerInstance(database.pool, options.log);
     closers.push(() => instance.close());
     const reconciler = createActionReconciler({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, log: options.log });
     const runner = createActionRunner({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, settleOrphan: reconciler.settle });
