@@ -1,6 +1,4 @@
-import type { Client } from "@microsoft/microsoft-graph-client";
-import { controlApi, graphClient } from "./graph-clients.ts";
-import type { LocalCloud } from "./local-cloud.ts";
+import { tenantReader } from "./tenant-reader.ts";
 
 export interface DirectoryAuditEvent {
   readonly activityDisplayName: string;
@@ -13,20 +11,7 @@ export interface DirectoryAuditEvent {
  * as an auditor's app of its own: what Tenantry really changed in the cloud.
  */
 export async function directoryAuditReader(cloudUrl: string, tenantDomain: string) {
-  const control = controlApi({ url: cloudUrl } as LocalCloud);
-  const tenants = await control<{ value: { id: string; defaultDomain: string }[] }>("GET", "/tenants");
-  const tenantId = tenants.body.value.find((t) => t.defaultDomain === tenantDomain)?.id;
-  if (!tenantId) throw new Error(`No tenant ${tenantDomain} in the local cloud.`);
-  const app = await control<{ appId: string; clientSecret: string }>("POST", "/applications", {
-    homeTenantId: tenantId,
-    displayName: "Directory audit reader",
-    requiredPermissions: ["AuditLog.Read.All"],
-    credential: "secret",
-  });
-  if (app.status !== 201) throw new Error(JSON.stringify(app.body));
-  const consent = await control("POST", `/tenants/${tenantId}/consents`, { appId: app.body.appId, permissions: ["AuditLog.Read.All"], servicePrincipalRoles: [] });
-  if (consent.status !== 201) throw new Error(JSON.stringify(consent.body));
-  const graph: Client = graphClient({ url: cloudUrl } as LocalCloud, tenantId, app.body.appId, app.body.clientSecret);
+  const { tenantId, graph } = await tenantReader(cloudUrl, tenantDomain, ["AuditLog.Read.All"]);
   return {
     tenantId,
     /** Every event since `since` (ISO time), oldest first. */

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { directoryAuditReader } from "../../../test/support/directory-audits.ts";
-import { controlApi, graphClient } from "../../../test/support/graph-clients.ts";
-import type { LocalCloud } from "../../../test/support/local-cloud.ts";
+import { tenantReader } from "../../../test/support/tenant-reader.ts";
 import { startTenantry, type TenantryServer } from "../../../test/support/tenantry-server.ts";
 
 let server: TenantryServer;
@@ -27,13 +26,7 @@ after(async () => {
 
 /** A synced member of Contoso, found through the official Graph SDK as an app of the test's own. */
 async function findSyncedMember(): Promise<string> {
-  const cloud = { url: server.cloudUrl } as LocalCloud;
-  const control = controlApi(cloud);
-  const tenants = await control<{ value: { id: string; defaultDomain: string }[] }>("GET", "/tenants");
-  const tenantId = tenants.body.value.find((t) => t.defaultDomain === "contoso.onmicrosoft.com")!.id;
-  const app = await control<{ appId: string; clientSecret: string }>("POST", "/applications", { homeTenantId: tenantId, displayName: "Guard test reader", requiredPermissions: ["User.Read.All"], credential: "secret" });
-  await control("POST", `/tenants/${tenantId}/consents`, { appId: app.body.appId, permissions: ["User.Read.All"], servicePrincipalRoles: [] });
-  const graph = graphClient(cloud, tenantId, app.body.appId, app.body.clientSecret);
+  const { graph } = await tenantReader(server.cloudUrl, "contoso.onmicrosoft.com", ["User.Read.All"]);
   const synced = (await graph.api("/users").filter("onPremisesSyncEnabled eq true and userType eq 'Member'").header("ConsistencyLevel", "eventual").query({ $count: "true" }).top(1).get()) as { value: { userPrincipalName: string }[] };
   return synced.value[0]!.userPrincipalName;
 }
