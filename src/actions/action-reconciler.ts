@@ -10,6 +10,9 @@ import type { ActionRun } from "./action-run.ts";
 import type { ActionRunsStore, RunOutcome, StoredRun } from "./action-runs-store.ts";
 import { isRunnerGone } from "./runner-instance.ts";
 
+/** Longer than any run takes: Graph calls time out after 2 minutes and reads are tried a few times. */
+const ownRunTimeoutMs = 15 * 60 * 1000;
+
 export function createActionReconciler(deps: {
   pool: Pick<Pool, "connect">;
   audit: Pick<AuditLog, "append">;
@@ -47,8 +50,11 @@ export function createActionReconciler(deps: {
   /** Settles one run whose process is gone; undefined when its process still lives (it will settle it). */
   async function settle(stored: StoredRun): Promise<ActionRun | undefined> {
     if (stored.run.state !== "requested") return stored.run;
-    if (stored.runnerInstance !== deps.instanceId && !(await isRunnerGone(deps.pool, stored.runnerInstance))) return undefined;
-    if (stored.runnerInstance === deps.instanceId) return undefined;
+    if (stored.runnerInstance === deps.instanceId) {
+      // This process's own run: still in its hands, unless it is older than any run can take (its
+      // database connection was lost while it ran, and the process lived on).
+      if (Date.now() - Date.parse(stored.run.createdAt) < ownRunTimeoutMs) return undefined;
+    } else if (!(await isRunnerGone(deps.pool, stored.runnerInstance))) return undefined;
     const outcome = await outcomeOf(stored);
     const client = await deps.pool.connect();
     try {
@@ -87,7 +93,7 @@ export function createActionReconciler(deps: {
     /** Settles every run left unfinished by a process that is gone. Returns how many were settled. */
     async settleOrphans(): Promise<number> {
       let settled = 0;
-      for (const stored of await deps.runs.unfinishedOfOthers(deps.instanceId)) {
+      for (const stored of await deps.runs.unfinished(deps.instanceId, ownRunTimeoutMs)) {
         try {
           if (await settle(stored)) settled++;
         } catch (error) {

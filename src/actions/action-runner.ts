@@ -213,8 +213,23 @@ export function createActionRunner(deps: RunnerDependencies) {
         reconciled: false,
       };
     } catch (error) {
-      if (!(error instanceof GraphRequestError || error instanceof GraphOutcomeUnknown)) throw error;
-      outcome = { state: "failed", after: null, result: null, error: errorOf(error), warnings, graphRequestIds: [...requestIds], reconciled: false };
+      if (error instanceof GraphRequestError || error instanceof GraphOutcomeUnknown) {
+        outcome = { state: "failed", after: null, result: null, error: errorOf(error), warnings, graphRequestIds: [...requestIds], reconciled: false };
+      } else {
+        // Something unexpected between intent and outcome: Graph says what happened. When even that fails,
+        // the run stays 'requested' and is settled later, as after a crash.
+        const checked = await executor.check(context, prepared.plan, undefined).catch(() => undefined);
+        if (!checked) throw error;
+        outcome = {
+          state: checked.applied ? "succeeded" : "failed",
+          after: checked.after,
+          result: null,
+          error: checked.applied ? null : { code: "internal", message: `Tenantry failed while running the action (${error instanceof Error ? error.message : String(error)}); Graph shows the change is not in effect.` },
+          warnings: [...warnings, ...(checked.warnings ?? [])],
+          graphRequestIds: [...requestIds],
+          reconciled: true,
+        };
+      }
     }
 
     await inTransaction(async (tx) => {

@@ -147,9 +147,12 @@ export function createActionRunsStore(deps: { pool: Pick<Pool, "query"> }) {
       return result.rowCount === 1;
     },
 
-    /** Runs left 'requested' by other runner instances. */
-    async unfinishedOfOthers(instance: string): Promise<StoredRun[]> {
-      const { rows } = await deps.pool.query<Row>("SELECT * FROM action_runs WHERE state = 'requested' AND runner_instance <> $1 ORDER BY created_at", [instance]);
+    /** Runs left 'requested' by other runner instances, and this instance's own older than `ownOlderThanMs`. */
+    async unfinished(instance: string, ownOlderThanMs: number): Promise<StoredRun[]> {
+      const { rows } = await deps.pool.query<Row>(
+        "SELECT * FROM action_runs WHERE state = 'requested' AND (runner_instance <> $1 OR created_at < now() - make_interval(secs => $2)) ORDER BY created_at",
+        [instance, ownOlderThanMs / 1000],
+      );
       return rows.map(storedRun);
     },
   };
