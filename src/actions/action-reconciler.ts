@@ -4,6 +4,7 @@ import type { Pool } from "pg";
 import type { AuditLog } from "../audit/audit-log.ts";
 import type { ActionId } from "../catalog/action-ids.ts";
 import { createTenantGraph } from "../graph/tenant-graph.ts";
+import { inTransaction } from "../store/transaction.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
 import type { AnyExecutor } from "./action-executor.ts";
 import type { ActionRun } from "./action-run.ts";
@@ -56,9 +57,7 @@ export function createActionReconciler(deps: {
       if (Date.now() - Date.parse(stored.run.createdAt) < ownRunTimeoutMs) return undefined;
     } else if (!(await isRunnerGone(deps.pool, stored.runnerInstance))) return undefined;
     const outcome = await outcomeOf(stored);
-    const client = await deps.pool.connect();
-    try {
-      await client.query("BEGIN");
+    await inTransaction(deps.pool, async (client) => {
       if (await deps.runs.finish(client, stored.run.id, outcome)) {
         await deps.audit.append(
           {
@@ -77,13 +76,7 @@ export function createActionReconciler(deps: {
           client,
         );
       }
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     return (await deps.runs.get(stored.run.id))?.run;
   }
 

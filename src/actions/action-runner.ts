@@ -1,7 +1,7 @@
 // Every action, from every door (API, CLI, console, jobs), runs here: validate, check consent, prepare
 // (reads and guards), commit intent with its audit entry, call Graph, read back, commit outcome with its audit entry.
 import { createHash, randomUUID } from "node:crypto";
-import type { Pool, PoolClient } from "pg";
+import type { Pool } from "pg";
 import type { z } from "zod";
 import type { AuditActor, JsonObject } from "../audit/audit-entry.ts";
 import { canonicalJson } from "../audit/audit-hash.ts";
@@ -12,6 +12,7 @@ import type { ActionId } from "../catalog/action-ids.ts";
 import { actionById } from "../catalog/catalog.ts";
 import { GraphOutcomeUnknown, GraphRequestError } from "../graph/graph-errors.ts";
 import { createTenantGraph } from "../graph/tenant-graph.ts";
+import { inTransaction } from "../store/transaction.ts";
 import { actionConsent } from "../tenants/consent-health.ts";
 import type { TenantAccess, TenantsService } from "../tenants/tenants-service.ts";
 import { ActionInputError, ActionRefused, IdempotencyConflict } from "./action-errors.ts";
@@ -100,21 +101,6 @@ function consentRefusal(definition: ActionDefinition, tenant: TenantAccess): Act
 export function createActionRunner(deps: RunnerDependencies) {
   const verifyAttempts = deps.verifyAttempts ?? 3;
 
-  async function inTransaction<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
-    const client = await deps.pool.connect();
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
   function contextFor(tenant: TenantAccess, requestIds: string[]): ActionContext {
     return {
       tenant,
@@ -179,7 +165,7 @@ export function createActionRunner(deps: RunnerDependencies) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;
       const runError = errorOf(refusal);
-      const inserted = await inTransaction(async (tx) => {
+      const inserted = await inTransaction(deps.pool, async (tx) => {
         const ok = await deps.runs.insert(tx, { ...base, target: refusal.target ?? null, plan: null, state: "refused", before: null, error: runError, warnings: [], graphRequestIds: requestIds });
         if (ok) await deps.audit.append({ ...auditBase, target: refusal.target ?? null, outcome: "denied", error: { ...runError }, graphRequestIds: requestIds, durationMs: Date.now() - started }, tx);
         return ok;
@@ -189,7 +175,7 @@ export function createActionRunner(deps: RunnerDependencies) {
     }
 
     const warnings = [...(prepared.warnings ?? [])];
-    const inserted = await inTransaction(async (tx) => {
+    const inserted = await inTransaction(deps.pool, async (tx) => {
       const ok = await deps.runs.insert(tx, { ...base, target: prepared.target, plan: prepared.plan, state: "requested", before: prepared.before, error: null, warnings, graphRequestIds: requestIds });
       if (ok) await deps.audit.append({ ...auditBase, target: prepared.target, before: prepared.before, outcome: "requested", graphRequestIds: requestIds }, tx);
       return ok;
@@ -232,7 +218,7 @@ export function createActionRunner(deps: RunnerDependencies) {
       }
     }
 
-    await inTransaction(async (tx) => {
+    await inTransaction(deps.pool, async (tx) => {
       if (!(await deps.runs.finish(tx, runId, outcome))) return;
       await deps.audit.append(
         {

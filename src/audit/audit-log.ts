@@ -6,6 +6,7 @@ import { type AuditFilters, filterConditions } from "./audit-filters.ts";
 import { entryHash, genesisHash } from "./audit-hash.ts";
 import { type AuditRow, entryOf } from "./audit-rows.ts";
 import { type VerifyResult, verifyChain } from "./audit-verify.ts";
+import { inTransaction } from "../store/transaction.ts";
 import { redactSecrets } from "./redact-secrets.ts";
 
 /** A connection inside a transaction the caller opened (BEGIN ... COMMIT), such as the action runner's journal write. */
@@ -120,18 +121,7 @@ export function createAuditLog(deps: { pool: Pick<Pool, "query" | "connect">; ba
     /** Appends an entry inside `tx` when given (the caller commits it), else in a transaction of its own. */
     async append(input: AuditEntryInput, tx?: AuditTransaction): Promise<AuditEntry> {
       if (tx) return appendIn(tx, input);
-      const client = await deps.pool.connect();
-      try {
-        await client.query("BEGIN");
-        const entry = await appendIn(client, input);
-        await client.query("COMMIT");
-        return entry;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      return inTransaction(deps.pool, (client) => appendIn(client, input));
     },
 
     list,

@@ -1,0 +1,17 @@
+import type { Pool, PoolClient } from "pg";
+
+/** Runs `work` in one transaction on a connection of its own: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(pool: Pick<Pool, "connect">, work: (tx: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
