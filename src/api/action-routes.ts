@@ -39,7 +39,8 @@ const writeAnswer = z.object({
 });
 const failedAnswer = z.object({ error: runError, run: actionRunSchema, replayed: z.boolean() });
 
-const headers = z.object({
+/** Headers of every route that runs actions. */
+export const actionHeaders = z.object({
   "idempotency-key": z
     .string()
     .min(1)
@@ -53,7 +54,7 @@ const headers = z.object({
 const tenantParams = z.strictObject({ tenant: tenantKey });
 
 /** HTTP status of a run that did not succeed: a refusal keeps its own; Graph's failures are a bad gateway. */
-function statusOf(run: ActionRun): 403 | 404 | 409 | 422 | 502 {
+export function failedRunStatus(run: ActionRun): 403 | 404 | 409 | 422 | 502 {
   if (run.state === "failed") return 502;
   if (run.state === "requested") return 409;
   const status = run.error?.status;
@@ -66,7 +67,7 @@ const runErrors = { ...errors, 403: z.union([failedAnswer, errorSchema]), 404: z
 /** One route per catalog action: POST /api/tenants/{tenant}/actions/{action id}, its body the action's input. */
 export function registerActionRoutes(app: ZodApp, runner: ActionRunner): void {
   for (const action of catalog) {
-    const schema = { tags: [action.module], summary: action.title, description: action.description, params: tenantParams, headers, body: action.input };
+    const schema = { tags: [action.module], summary: action.title, description: action.description, params: tenantParams, headers: actionHeaders, body: action.input };
     const url = `/api/tenants/:tenant/actions/${action.id}`;
     if (action.kind === "read") {
       app.post(url, { schema: { ...schema, response: { 200: z.object({ action: z.string(), tenantId: z.string(), data: z.unknown() }), ...errors } } }, async (request) => {
@@ -82,7 +83,7 @@ export function registerActionRoutes(app: ZodApp, runner: ActionRunner): void {
       if (answer.kind !== "write") throw new Error(`${action.id} answered as a read.`);
       const { run, replayed } = answer;
       if (run.state === "succeeded") return reply.status(200).send({ run, replayed, ...(answer.secret ? { secret: answer.secret } : {}) });
-      return reply.status(statusOf(run)).send({ error: run.error ?? { code: "failed", message: "The action failed." }, run, replayed });
+      return reply.status(failedRunStatus(run)).send({ error: run.error ?? { code: "failed", message: "The action failed." }, run, replayed });
     });
   }
 }

@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { ApiTokens } from "../access/api-tokens.ts";
 import type { ActionRunner } from "../actions/action-runner.ts";
+import type { UserTemplatesStore } from "../actions/user-templates-store.ts";
 import type { AuditLog } from "../audit/audit-log.ts";
 import type { ConsentChecks } from "../jobs/consent-check-jobs.ts";
 import type { PlatformAppStore } from "../tenants/platform-app-store.ts";
@@ -15,6 +16,7 @@ import { registerConsentCallback } from "./consent-callback-route.ts";
 import { registerPermissionsRoutes } from "./permissions-routes.ts";
 import { setCaller } from "./request-caller.ts";
 import { registerTenantsRoutes } from "./tenants-routes.ts";
+import { registerUserTemplateRoutes } from "./user-template-routes.ts";
 
 export interface ApiDependencies {
   readonly tenants: TenantsService;
@@ -22,6 +24,7 @@ export interface ApiDependencies {
   readonly tokens: ApiTokens;
   readonly audit: AuditLog;
   readonly runner: ActionRunner;
+  readonly userTemplates: UserTemplatesStore;
   readonly checks: Pick<ConsentChecks, "requestCheck">;
   /** Where unexpected errors are reported (the server's stderr). */
   readonly log?: (line: string) => void;
@@ -60,6 +63,7 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
   registerPermissionsRoutes(app);
   registerAuditRoutes(app, deps.audit, deps.tenants);
   registerActionRoutes(app, deps.runner);
+  registerUserTemplateRoutes(app, { runner: deps.runner, templates: deps.userTemplates, ...(deps.log ? { log: deps.log } : {}) });
   registerConsentCallback(app, deps.tenants);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -7,6 +7,7 @@ import { createActionRunner } from "../actions/action-runner.ts";
 import { createActionRunsStore } from "../actions/action-runs-store.ts";
 import { executors } from "../actions/executors/executor-registry.ts";
 import { startRunnerInstance } from "../actions/runner-instance.ts";
+import { createUserTemplatesStore } from "../actions/user-templates-store.ts";
 import { createApiServer } from "../api/api-server.ts";
 import { createAuditLog } from "../audit/audit-log.ts";
 import { startConsentChecks } from "../jobs/consent-check-jobs.ts";
@@ -112,7 +113,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     closers.push(() => instance.close());
     const reconciler = createActionReconciler({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, log: options.log });
     const runner = createActionRunner({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, settleOrphan: reconciler.settle });
-    const api = await createApiServer({ tenants, app, tokens, checks, audit, runner, log: options.log });
+    const userTemplates = createUserTemplatesStore({ pool: database.pool });
+    const api = await createApiServer({ tenants, app, tokens, checks, audit, runner, userTemplates, log: options.log });
     closers.push(() => api.close());
     await api.listen({ port: options.port, host: options.host });
     if (!options.publicUrl) publicUrl = `http://localhost:${(api.server.address() as AddressInfo).port}`;

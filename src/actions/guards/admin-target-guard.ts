@@ -28,7 +28,8 @@ export async function readTargetAdminRoles(context: ActionContext, userId: strin
   };
 }
 
-function refusal(context: ActionContext, table: TargetRuleTable, roles: TargetAdminRoles, target: AuditTarget): ActionRefused {
+/** The refusal for an administrator target the service principal's roles may not act on, naming the role that would do. */
+export function adminTargetRefusal(context: ActionContext, table: TargetRuleTable, roles: TargetAdminRoles, target: AuditTarget): ActionRefused {
   const decision = decideOnAdminTarget(table, context.tenant.granted.wids, roles);
   const role = decision.sufficientRoles[0] ?? "Global Administrator";
   const { tenantName, appName } = context.tenant;
@@ -56,6 +57,6 @@ export async function guardAdminTarget(context: ActionContext, userId: string, t
   for (const property of touched) {
     if (decideOnAdminTarget("sensitive-action", wids, roles).allowed) continue;
     if (coveredByReset.has(property) && decideOnAdminTarget("password-reset", wids, roles).allowed) continue;
-    throw refusal(context, coveredByReset.has(property) ? "password-reset" : "sensitive-action", roles, target);
+    throw adminTargetRefusal(context, coveredByReset.has(property) ? "password-reset" : "sensitive-action", roles, target);
   }
 }
