@@ -22,6 +22,11 @@ export interface GraphRequestSpec {
   readonly alternatives?: readonly string[];
   /** Permissions Microsoft requires alongside `permission` for this request. */
   readonly alsoRequires?: readonly string[];
+  /**
+   * Set when the request is made only in some runs, saying which: the action works in a tenant that has not
+   * granted its permission, and the runner refuses only the runs that need it.
+   */
+  readonly onlyWhen?: string;
 }
 
 /** A directory role the application's service principal must hold in the customer tenant. */

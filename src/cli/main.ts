@@ -2,9 +2,12 @@ import { Command } from "commander";
 import { registerAppCommand } from "./app-command.ts";
 import { registerAuditCommand } from "./audit-command.ts";
 import { registerCloudCommand } from "./cloud-command.ts";
+import { registerGroupsCommand } from "./groups-command.ts";
+import { registerLicensesCommand } from "./licenses-command.ts";
 import { registerPermissionsCommand } from "./permissions-command.ts";
 import { registerServeCommand } from "./serve-command.ts";
 import { registerTenantsCommand } from "./tenants-command.ts";
+import { registerUsersCommand } from "./users-command.ts";
 
 const program = new Command()
   .name("tenantry")
@@ -17,6 +20,9 @@ registerTenantsCommand(program);
 registerAppCommand(program);
 registerPermissionsCommand(program);
 registerAuditCommand(program);
+registerUsersCommand(program);
+registerLicensesCommand(program);
+registerGroupsCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`tenantry: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -48,7 +48,8 @@ export interface FixContext {
   readonly consentUrl: string;
 }
 
-function missingFor(request: GraphRequestSpec, roles: ReadonlySet<string>): string[] {
+/** The permissions a tenant's grant lacks for one request. */
+export function missingFor(request: GraphRequestSpec, roles: ReadonlySet<string>): string[] {
   const covered = roles.has(request.permission) || (request.alternatives ?? []).some((p) => roles.has(p));
   const missing = covered ? [] : [request.permission];
   for (const companion of request.alsoRequires ?? []) if (!roles.has(companion)) missing.push(companion);
@@ -56,7 +57,8 @@ function missingFor(request: GraphRequestSpec, roles: ReadonlySet<string>): stri
 }
 
 function featureHealth(action: ActionDefinition, roles: ReadonlySet<string>, wids: ReadonlySet<string>): FeatureHealth {
-  const missingPermissions = [...new Set(action.graph.flatMap((request) => missingFor(request, roles)))].sort();
+  const always = action.graph.filter((request) => request.onlyWhen === undefined);
+  const missingPermissions = [...new Set(always.flatMap((request) => missingFor(request, roles)))].sort();
   const missingRoles = (action.servicePrincipalRoles ?? [])
     .filter((role) => !wids.has(role.roleTemplateId))
     .map((role) => ({ roleTemplateId: role.roleTemplateId, displayName: entraRoleByTemplateId(role.roleTemplateId)?.displayName ?? role.roleTemplateId }));

@@ -239,7 +239,7 @@ describe("user lifecycle actions", () => {
       const refused = await act(action, { userId: id });
       assert.equal(refused.status, 403, `${action}: ${JSON.stringify(refused.body)}`);
       assert.equal(refused.body.error?.code, "service_principal_role_missing");
-      assert.match(refused.body.error?.message ?? "", /privauth@contoso\.onmicrosoft\.com is a deleted administrator/);
+      assert.match(refused.body.error?.message ?? "", /privauth@contoso\.onmicrosoft\.com is an administrator/);
       assert.match(refused.body.error?.fix ?? "", /assign the directory role Privileged Authentication Administrator/);
     }
     const listed = await server.api<DeletedPage>("POST", `${contoso}/users.list-deleted`, { search: "privauth@" });
