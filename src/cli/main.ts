@@ -6,6 +6,7 @@ import { registerGroupsCommand } from "./groups-command.ts";
 import { registerLicensesCommand } from "./licenses-command.ts";
 import { registerPermissionsCommand } from "./permissions-command.ts";
 import { registerServeCommand } from "./serve-command.ts";
+import { registerTemplatesCommand } from "./templates-command.ts";
 import { registerTenantsCommand } from "./tenants-command.ts";
 import { registerUsersCommand } from "./users-command.ts";
 
@@ -23,6 +24,7 @@ registerAuditCommand(program);
 registerUsersCommand(program);
 registerLicensesCommand(program);
 registerGroupsCommand(program);
+registerTemplatesCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`tenantry: ${error instanceof Error ? error.message : String(error)}\n`);
