@@ -14,17 +14,50 @@ function isDatabaseUnavailable(error: Error & { code?: string }): boolean {
   return code === "ECONNREFUSED" || code === "ECONNRESET" || code.startsWith("57P") || code.startsWith("08") || /Connection terminated|Client has encountered a connection error/.test(error.message);
 }
 
+/** Fastify's refusals of a body it could not read as JSON, by error code. */
+const unreadableBodies: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: "The body is not valid JSON; send the action's input as a JSON object.",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "The body is empty; send the action's input as a JSON object.",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "The body must be JSON, sent with Content-Type: application/json.",
+  FST_ERR_CTP_BODY_TOO_LARGE: "The body is too large.",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "The body's length does not match its Content-Length header.",
+};
+
+/** The field a schema issue is about, dotted ("changes.jobTitle"); an unknown property is named itself. */
+function fieldOf(issue: { instancePath: string; keyword: string; params: Record<string, unknown> }, context: string | undefined): string {
+  const path = issue.instancePath.split("/").filter(Boolean);
+  const unknown = issue.keyword === "unrecognized_keys" && Array.isArray(issue.params.keys) ? issue.params.keys[0] : undefined;
+  if (typeof unknown === "string") path.push(unknown);
+  return path.length > 0 ? path.join(".") : (context ?? "body");
+}
+
+/** Zod says only "Invalid input" when no choice of a union fits; each choice's own first reason says more. */
+function reasonOf(issue: { keyword: string; message?: string; params: Record<string, unknown> }): string {
+  const choices = issue.params.errors;
+  if (issue.keyword !== "invalid_union" || issue.message !== "Invalid input" || !Array.isArray(choices)) return issue.message ?? "invalid value";
+  const reasons = choices.map((choice: unknown) => (Array.isArray(choice) ? (choice[0] as { message?: unknown } | undefined)?.message : undefined));
+  const distinct = [...new Set(reasons.filter((reason): reason is string => typeof reason === "string"))];
+  return distinct.length > 0 ? distinct.join(", or ") : issue.message;
+}
+
 /** Bad input gets a 4xx naming the field and the reason; nothing internal leaks into an answer. */
 export function handleApiError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, log?: (line: string) => void): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issue = error.validation[0];
-    const where = issue?.instancePath ? issue.instancePath.replace(/^\//, "").replaceAll("/", ".") : (error.validationContext ?? "body");
-    const body: ApiErrorBody = { error: { code: "invalid_input", field: where, message: `${where}: ${issue?.message ?? "invalid value"}` } };
+    const issue = error.validation[0]!;
+    const field = fieldOf(issue, error.validationContext);
+    const body: ApiErrorBody = { error: { code: "invalid_input", field, message: `${field}: ${reasonOf(issue)}` } };
     reply.status(400).send(body);
     return;
   }
+  const unreadable = error.code ? unreadableBodies[error.code] : undefined;
+  if (unreadable && error.statusCode && error.statusCode < 500) {
+    reply.status(error.statusCode).send({ error: { code: "invalid_input", field: "body", message: `body: ${unreadable}` } } satisfies ApiErrorBody);
+    return;
+  }
   if (error instanceof TenantsError) {
-    reply.status(error.status).send({ error: { code: "tenants", message: error.message, fix: error.fix } } satisfies ApiErrorBody);
+    // A tenant named in the path that Tenantry does not know: the path's tenant is the field at fault.
+    const tenantField = error.status === 404 && (request.params as { tenant?: unknown } | undefined)?.tenant !== undefined ? { field: "tenant" } : {};
+    reply.status(error.status).send({ error: { code: "tenants", message: error.message, fix: error.fix, ...tenantField } } satisfies ApiErrorBody);
     return;
   }
   if (error instanceof ActionInputError) {

@@ -35,7 +35,7 @@ const publicRoutes: ReadonlySet<string> = new Set(["/api/openapi.json", "/tenant
 
 /** Tenantry's HTTP API: thin Fastify routes over the services, with zod schemas and an OpenAPI document. */
 export async function createApiServer(deps: ApiDependencies, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 256 } }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error: FastifyError, request, reply) => handleApiError(error, request, reply, deps.log));

