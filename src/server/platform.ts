@@ -64,7 +64,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   try {
     const lock = await lockDataDirectory(await ensureDataDirectory(options.dataDir));
     closers.push(() => lock.release());
-    const database = await openDatabase({ dataDir: options.dataDir, log: databaseLog(options.log), ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
+    const database = await openDatabase({ dataDir: options.dataDir, ownsDataDirectory: true, log: databaseLog(options.log), ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
     closers.push(() => database.close());
     const secrets = createSecretBox(await loadSecretKey({ dataDir: options.dataDir }));
     const app = createPlatformAppStore({ pool: database.pool, secrets });

@@ -1,17 +1,9 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isCode } from "../secrets/private-file.ts";
+import { isProcessAlive } from "./process-alive.ts";
 
 const lockFileName = "tenantry.lock";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return isCode(error, "EPERM");
-  }
-}
 
 /**
  * One Tenantry process per data directory: two would share the local cloud's files and overwrite each
@@ -26,7 +18,7 @@ export async function lockDataDirectory(dataDir: string): Promise<{ release(): P
     } catch (error) {
       if (!isCode(error, "EEXIST")) throw error;
       const holder = Number((await readFile(path, "utf8").catch(() => "")).trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isProcessAlive(holder)) {
         throw new Error(`Another Tenantry process (pid ${holder}) is using ${dataDir}. Stop it, or give this one its own --data-dir.`);
       }
       await rm(path, { force: true });

@@ -23,6 +23,8 @@ export type OpenDatabaseOptions = {
   log?: (line: string) => void;
   /** Connections in the pool; 10 unless given. */
   maxConnections?: number;
+  /** The caller holds the data directory's lock: an embedded server left running by a dead Tenantry is stopped first. */
+  ownsDataDirectory?: boolean;
 };
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -37,13 +39,14 @@ export async function openDatabase({
   env = process.env,
   log = () => {},
   maxConnections = 10,
+  ownsDataDirectory = false,
 }: OpenDatabaseOptions): Promise<Database> {
   const externalUrl = databaseUrl ?? (env.DATABASE_URL || undefined);
   const origin = databaseUrl !== undefined ? "the database URL option" : "DATABASE_URL";
   let server: EmbeddedPostgresServer | undefined;
   let connectionString: string;
   if (externalUrl === undefined) {
-    server = await startEmbeddedPostgres({ dataDir, log });
+    server = await startEmbeddedPostgres({ dataDir, log, stopLeftoverServer: ownsDataDirectory });
     connectionString = server.connectionString;
   } else {
     connectionTarget(externalUrl, origin);

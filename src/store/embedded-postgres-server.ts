@@ -40,9 +40,12 @@ const RECENT_LINES = 40;
 export async function startEmbeddedPostgres({
   dataDir,
   log = () => {},
+  stopLeftoverServer = false,
 }: {
   dataDir: string;
   log?: (line: string) => void;
+  /** Set by a caller holding the data directory's lock: a server still running on the cluster was left by a Tenantry process that died. */
+  stopLeftoverServer?: boolean;
 }): Promise<EmbeddedPostgresServer> {
   const directory = await ensureDataDirectory(dataDir);
   const clusterDirectory = join(directory, CLUSTER_DIRECTORY_NAME);
@@ -93,7 +96,7 @@ export async function startEmbeddedPostgres({
     }
   }
 
-  await stopOrphanedPostmaster(clusterDirectory, log);
+  if (stopLeftoverServer) await stopOrphanedPostmaster(clusterDirectory, log);
   for (let attempt = 1; ; attempt++) {
     const port = await findFreePort(HOST);
     const server = serverOn(port);

@@ -1,30 +1,22 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+import { isProcessAlive } from "./process-alive.ts";
 
 async function exited(pid: number, withinMs: number): Promise<boolean> {
-  for (const deadline = Date.now() + withinMs; Date.now() < deadline; await sleep(100)) if (!alive(pid)) return true;
-  return !alive(pid);
+  for (const deadline = Date.now() + withinMs; Date.now() < deadline; await sleep(100)) if (!isProcessAlive(pid)) return true;
+  return !isProcessAlive(pid);
 }
 
 /**
  * A PostgreSQL left running on this cluster by a Tenantry process that was killed (SIGKILL, out of memory):
- * PostgreSQL outlives its parent, and would keep the cluster from starting. The caller holds the data
- * directory's lock, so no live Tenantry owns it; it is stopped (fast shutdown, then immediate).
+ * PostgreSQL outlives its parent, and would keep the cluster from starting. Only for a caller that holds the
+ * data directory's lock, so that no live Tenantry owns it; it is stopped (fast shutdown, then immediate).
  */
 export async function stopOrphanedPostmaster(clusterDirectory: string, log: (line: string) => void): Promise<void> {
   const pidFile = await readFile(join(clusterDirectory, "postmaster.pid"), "utf8").catch(() => undefined);
   const pid = Number(pidFile?.split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
   const commandLine = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
   // A reused pid that is not this cluster's postmaster is left alone.
   if (!commandLine.includes("postgres") || !commandLine.includes(clusterDirectory)) return;
