@@ -3,10 +3,12 @@
 import type { Pool } from "pg";
 import type { AuditLog } from "../audit/audit-log.ts";
 import type { ActionId } from "../catalog/action-ids.ts";
+import { GraphRequestError } from "../graph/graph-errors.ts";
 import { createTenantGraph } from "../graph/tenant-graph.ts";
 import { inTransaction } from "../store/transaction.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
 import type { AnyExecutor } from "./action-executor.ts";
+import { targetGone } from "./action-runner.ts";
 import type { ActionRun } from "./action-run.ts";
 import type { ActionRunsStore, RunOutcome, StoredRun } from "./action-runs-store.ts";
 import { isRunnerGone } from "./runner-instance.ts";
@@ -29,8 +31,12 @@ export function createActionReconciler(deps: {
     const requestIds: string[] = [];
     const tenant = await deps.tenants.access(stored.run.tenantId);
     const graph = createTenantGraph({ graphUrl: tenant.graphUrl, accessToken: tenant.accessToken, onRequestId: (id) => requestIds.push(id) });
-    const checked = await executor.check({ tenant, graph }, stored.plan, undefined);
+    const checked = await executor.check({ tenant, graph }, stored.plan, undefined).catch((error: unknown) => {
+      if (error instanceof GraphRequestError && error.status === 404) return error;
+      throw error;
+    });
     const graphRequestIds = [...stored.run.graphRequestIds, ...requestIds];
+    if (checked instanceof GraphRequestError) return { state: "failed", after: null, result: null, error: targetGone(checked), warnings: [...stored.run.warnings], graphRequestIds, reconciled: true };
     const warnings = [...stored.run.warnings, ...(checked.warnings ?? [])];
     if (checked.applied) return { state: "succeeded", after: checked.after, result: null, error: null, warnings, graphRequestIds, reconciled: true };
     return {

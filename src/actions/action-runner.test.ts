@@ -64,4 +64,25 @@ describe("the action runner over the API", () => {
     const exported = await fetch(`${server.url}/api/audit/export?format=json`, { headers: { Authorization: `Bearer ${server.token}` } }).then((r) => r.text());
     assert.ok(!exported.includes(first.body.secret!.password));
   });
+
+  test("a change sent but not read back (Graph failing reads) answers 202, and the same key later gets the outcome settled from Graph", async () => {
+    const faults = `${server.cloudUrl}/_cloud/faults`;
+    const post = (rule: object) => fetch(faults, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(rule) });
+    const tenants = (await (await fetch(`${server.cloudUrl}/_cloud/tenants`)).json()) as { value: { id: string; defaultDomain: string }[] };
+    const tenantId = tenants.value.find((t) => t.defaultDomain === "contoso.onmicrosoft.com")!.id;
+    // The PATCH is served at once and its answer held back; meanwhile every read starts failing.
+    assert.equal((await post({ tenantId, methods: ["PATCH"], responseLatencyMs: 1500 })).status, 201);
+    const headers = { "Idempotency-Key": "unverified-1" };
+    const input = { userId: "pwadmin@contoso.onmicrosoft.com", changes: { department: "Read back later" } };
+    const pending = server.api<{ run: { state: string; reconciled: boolean; after: { department?: string } | null } }>("POST", `${contoso}/users.update-properties`, input, headers);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal((await post({ tenantId, methods: ["GET"], rate: 1, statuses: [503] })).status, 201);
+    const first = await pending;
+    assert.equal(first.status, 202, JSON.stringify(first.body));
+    assert.equal(first.body.run.state, "requested");
+    await fetch(faults, { method: "DELETE" });
+    const settled = await server.api<{ run: { state: string; reconciled: boolean; after: { department?: string } } }>("POST", `${contoso}/users.update-properties`, input, headers);
+    assert.equal(settled.status, 200, JSON.stringify(settled.body));
+    assert.deepEqual([settled.body.run.state, settled.body.run.reconciled, settled.body.run.after.department], ["succeeded", true, "Read back later"]);
+  });
 });

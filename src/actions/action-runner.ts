@@ -72,6 +72,11 @@ function errorOf(error: unknown): ActionRunError {
   return { code: "internal", message: error instanceof Error ? error.message : String(error) };
 }
 
+/** The target vanished between the change and its read-back (deleted meanwhile): nothing left to verify. */
+export function targetGone(error: GraphRequestError): ActionRunError {
+  return { code: "target_gone", message: `The target no longer exists, so the change cannot be verified: ${error.message}`, ...(error.requestId ? { graphRequestId: error.requestId } : {}) };
+}
+
 /** A Graph 4xx while reading the target (no such user, no permission) refuses the run before any change. */
 function refusalOf(error: unknown): ActionRefused | undefined {
   if (error instanceof ActionRefused) return error;
@@ -139,6 +144,65 @@ export function createActionRunner(deps: RunnerDependencies) {
     throw new IdempotencyConflict(409, "in_progress", `The first request with idempotency key ${stored.run.idempotencyKey} is still running; ask again in a moment for its outcome.`);
   }
 
+  /**
+   * Graph's part of a run: apply, then read back. No outcome when the change was sent but could not be read
+   * back (Graph kept failing reads): nobody can yet say whether it is in effect.
+   */
+  async function execute(
+    executor: WriteExecutor<unknown, unknown>,
+    context: ActionContext,
+    plan: unknown,
+    input: unknown,
+    warnings: readonly string[],
+    requestIds: readonly string[],
+  ): Promise<{ outcome?: RunOutcome; secret?: JsonObject }> {
+    let applied: AppliedChange;
+    try {
+      applied = await applyOnce(executor, context, plan, input);
+    } catch (error) {
+      if (error instanceof GraphRequestError || error instanceof GraphOutcomeUnknown) {
+        return { outcome: { state: "failed", after: null, result: null, error: errorOf(error), warnings, graphRequestIds: [...requestIds], reconciled: false } };
+      }
+      // Something unexpected between intent and outcome: Graph says what happened. When even that fails,
+      // the run stays 'requested' and is settled later, as after a crash.
+      const checked = await executor.check(context, plan, undefined).catch(() => undefined);
+      if (!checked) throw error;
+      const message = `Tenantry failed while running the action (${error instanceof Error ? error.message : String(error)}); Graph shows the change is not in effect.`;
+      return {
+        outcome: {
+          state: checked.applied ? "succeeded" : "failed",
+          after: checked.after,
+          result: null,
+          error: checked.applied ? null : { code: "internal", message },
+          warnings: [...warnings, ...(checked.warnings ?? [])],
+          graphRequestIds: [...requestIds],
+          reconciled: true,
+        },
+      };
+    }
+    const secret = applied.secret ? { secret: applied.secret } : {};
+    const checked = await checkUntilApplied(executor, context, plan, applied).catch((error: unknown) => {
+      if (error instanceof GraphRequestError) return error;
+      throw error;
+    });
+    if (checked instanceof GraphRequestError) {
+      if (checked.status !== 404) return secret;
+      return { ...secret, outcome: { state: "failed", after: null, result: applied.result ?? null, error: targetGone(checked), warnings, graphRequestIds: [...requestIds], reconciled: false } };
+    }
+    return {
+      ...secret,
+      outcome: {
+        state: checked.applied ? "succeeded" : "failed",
+        after: checked.after,
+        result: applied.result ?? null,
+        error: checked.applied ? null : { code: "verification_failed", message: `Graph accepted the change, but reading it back shows otherwise: ${checked.difference ?? "it is not in effect"}.` },
+        warnings: [...warnings, ...(checked.warnings ?? [])],
+        graphRequestIds: [...requestIds],
+        reconciled: false,
+      },
+    };
+  }
+
   async function runWrite(definition: ActionDefinition, executor: WriteExecutor<unknown, unknown>, request: RunRequest, input: unknown): Promise<RunAnswer> {
     const started = Date.now();
     const tenant = await deps.tenants.access(request.tenant);
@@ -174,7 +238,7 @@ export function createActionRunner(deps: RunnerDependencies) {
       return { kind: "write", run: (await deps.runs.get(runId))!.run, replayed: false };
     }
 
-    const warnings = [...(prepared.warnings ?? [])];
+    const warnings = prepared.warnings ?? [];
     const inserted = await inTransaction(deps.pool, async (tx) => {
       const ok = await deps.runs.insert(tx, { ...base, target: prepared.target, plan: prepared.plan, state: "requested", before: prepared.before, error: null, warnings, graphRequestIds: requestIds });
       if (ok) await deps.audit.append({ ...auditBase, target: prepared.target, before: prepared.before, outcome: "requested", graphRequestIds: requestIds }, tx);
@@ -182,41 +246,13 @@ export function createActionRunner(deps: RunnerDependencies) {
     });
     if (!inserted) return replay((await deps.runs.find(request.actor.name, idempotencyKey))!, requestSha256);
 
-    let outcome: RunOutcome;
-    let secret: JsonObject | undefined;
-    try {
-      const applied = await applyOnce(executor, context, prepared.plan, input);
-      secret = applied.secret;
-      const checked = await checkUntilApplied(executor, context, prepared.plan, applied);
-      warnings.push(...(checked.warnings ?? []));
-      outcome = {
-        state: checked.applied ? "succeeded" : "failed",
-        after: checked.after,
-        result: applied.result ?? null,
-        error: checked.applied ? null : { code: "verification_failed", message: `Graph accepted the change, but reading it back shows otherwise: ${checked.difference ?? "it is not in effect"}.` },
-        warnings,
-        graphRequestIds: [...requestIds],
-        reconciled: false,
-      };
-    } catch (error) {
-      if (error instanceof GraphRequestError || error instanceof GraphOutcomeUnknown) {
-        outcome = { state: "failed", after: null, result: null, error: errorOf(error), warnings, graphRequestIds: [...requestIds], reconciled: false };
-      } else {
-        // Something unexpected between intent and outcome: Graph says what happened. When even that fails,
-        // the run stays 'requested' and is settled later, as after a crash.
-        const checked = await executor.check(context, prepared.plan, undefined).catch(() => undefined);
-        if (!checked) throw error;
-        outcome = {
-          state: checked.applied ? "succeeded" : "failed",
-          after: checked.after,
-          result: null,
-          error: checked.applied ? null : { code: "internal", message: `Tenantry failed while running the action (${error instanceof Error ? error.message : String(error)}); Graph shows the change is not in effect.` },
-          warnings: [...warnings, ...(checked.warnings ?? [])],
-          graphRequestIds: [...requestIds],
-          reconciled: true,
-        };
-      }
+    const executed = await execute(executor, context, prepared.plan, input, warnings, requestIds);
+    if (!executed.outcome) {
+      // Sent, but not read back: the run is handed to the reconciler, which settles it from Graph.
+      await deps.runs.release(runId);
+      return { kind: "write", run: (await deps.runs.get(runId))!.run, replayed: false, ...(executed.secret ? { secret: executed.secret } : {}) };
     }
+    const { outcome, secret } = executed;
 
     await inTransaction(deps.pool, async (tx) => {
       if (!(await deps.runs.finish(tx, runId, outcome))) return;
@@ -235,7 +271,8 @@ export function createActionRunner(deps: RunnerDependencies) {
       );
     });
     const run = (await deps.runs.get(runId))!.run;
-    return { kind: "write", run, replayed: false, ...(secret && run.state === "succeeded" ? { secret } : {}) };
+    // A password Graph was sent is shown even when reading it back failed: it may be in effect.
+    return { kind: "write", run, replayed: false, ...(secret ? { secret } : {}) };
   }
 
   return {

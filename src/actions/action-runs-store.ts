@@ -93,6 +93,9 @@ export interface RunOutcome {
   readonly reconciled: boolean;
 }
 
+/** The runner instance of released runs; no process ever takes this id. */
+export const releasedRunner = "00000000-0000-0000-0000-000000000000";
+
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /** The action journal (table action_runs). Writes take the caller's transaction, so the audit entry commits with them. */
@@ -145,6 +148,11 @@ export function createActionRunsStore(deps: { pool: Pick<Pool, "query"> }) {
         [id, outcome.state, json(outcome.after), json(outcome.result), json(outcome.error), json(outcome.warnings), outcome.graphRequestIds, outcome.reconciled],
       );
       return result.rowCount === 1;
+    },
+
+    /** Hands a run still 'requested' to the reconciler: no live runner instance holds the nil id's lock. */
+    async release(id: string): Promise<void> {
+      await deps.pool.query("UPDATE action_runs SET runner_instance = $2 WHERE id = $1 AND state = 'requested'", [id, releasedRunner]);
     },
 
     /** Runs left 'requested' by other runner instances, and this instance's own older than `ownOlderThanMs`. */

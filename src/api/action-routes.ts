@@ -37,7 +37,8 @@ const writeAnswer = z.object({
   /** A generated password: in the first answer only. */
   secret: jsonObject.optional(),
 });
-const failedAnswer = z.object({ error: runError, run: actionRunSchema, replayed: z.boolean() });
+/** A failed run may still carry a generated password that Graph was sent: it may be in effect. */
+const failedAnswer = z.object({ error: runError, run: actionRunSchema, replayed: z.boolean(), secret: jsonObject.optional() });
 
 /** Headers of every route that runs actions. */
 export const actionHeaders = z.object({
@@ -77,13 +78,15 @@ export function registerActionRoutes(app: ZodApp, runner: ActionRunner): void {
       });
       continue;
     }
-    app.post(url, { schema: { ...schema, response: { 200: writeAnswer, ...runErrors } } }, async (request, reply) => {
+    app.post(url, { schema: { ...schema, response: { 200: writeAnswer, 202: writeAnswer, ...runErrors } } }, async (request, reply) => {
       const key = request.headers["idempotency-key"];
       const answer = await runner.run({ action: action.id, tenant: request.params.tenant, input: request.body, actor: actorOf(request), ...(key ? { idempotencyKey: key } : {}) });
       if (answer.kind !== "write") throw new Error(`${action.id} answered as a read.`);
       const { run, replayed } = answer;
       if (run.state === "succeeded") return reply.status(200).send({ run, replayed, ...(answer.secret ? { secret: answer.secret } : {}) });
-      return reply.status(failedRunStatus(run)).send({ error: run.error ?? { code: "failed", message: "The action failed." }, run, replayed });
+      // Sent to Graph but not yet read back: settled from Graph shortly; the same key then answers with the outcome.
+      if (run.state === "requested") return reply.status(202).send({ run, replayed, ...(answer.secret ? { secret: answer.secret } : {}) });
+      return reply.status(failedRunStatus(run)).send({ error: run.error ?? { code: "failed", message: "The action failed." }, run, replayed, ...(answer.secret ? { secret: answer.secret } : {}) });
     });
   }
 }
