@@ -13,9 +13,13 @@ export class ActionRefused extends Error {
   /** What the action was refused on, when it was read before the refusal. */
   readonly target: AuditTarget | undefined;
 
-  constructor(options: { status?: number; code: string; message: string; fix?: string; field?: string; target?: AuditTarget }) {
+  /** Graph's request id, when Graph's answer is the reason. */
+  readonly graphRequestId: string | undefined;
+
+  constructor(options: { status?: number; code: string; message: string; fix?: string; field?: string; target?: AuditTarget; graphRequestId?: string }) {
     super(options.message);
     this.target = options.target;
+    this.graphRequestId = options.graphRequestId;
     this.status = options.status ?? 422;
     this.code = options.code;
     this.fix = options.fix;

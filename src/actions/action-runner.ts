@@ -1,12 +1,12 @@
 // Every action, from every door (API, CLI, console, jobs), runs here: validate, check consent, prepare
 // (reads and guards), commit intent with its audit entry, call Graph, read back, commit outcome with its audit entry.
-import { createHash, randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import type { Pool } from "pg";
 import type { z } from "zod";
 import type { AuditActor, JsonObject } from "../audit/audit-entry.ts";
 import { canonicalJson } from "../audit/audit-hash.ts";
 import type { AuditLog } from "../audit/audit-log.ts";
-import { redactSecrets } from "../audit/redact-secrets.ts";
+import { redactSecrets, toJson } from "../audit/redact-secrets.ts";
 import type { ActionDefinition } from "../catalog/action-definition.ts";
 import type { ActionId } from "../catalog/action-ids.ts";
 import { actionById } from "../catalog/catalog.ts";
@@ -19,6 +19,7 @@ import { ActionInputError, ActionRefused, IdempotencyConflict } from "./action-e
 import type { ActionContext, AnyExecutor, AppliedChange, CheckedChange, PreparedChange, WriteExecutor } from "./action-executor.ts";
 import type { ActionRun, ActionRunError } from "./action-run.ts";
 import type { ActionRunsStore, RunOutcome, StoredRun } from "./action-runs-store.ts";
+import type { RunnerInstance } from "./runner-instance.ts";
 
 export interface RunRequest {
   readonly action: ActionId;
@@ -47,7 +48,13 @@ export interface RunnerDependencies {
   readonly runs: ActionRunsStore;
   readonly tenants: Pick<TenantsService, "access">;
   readonly executors: ReadonlyMap<ActionId, AnyExecutor>;
-  readonly instanceId: string;
+  /** This process's runner instance: its id marks the runs it executes, and its lock must be held to start one. */
+  readonly instance: Pick<RunnerInstance, "id" | "hold">;
+  /**
+   * Keys the hash that ties an idempotency key to its request. The hash covers the raw input, passwords
+   * included (a retry with another password is another request), so it is an HMAC and not a plain hash.
+   */
+  readonly requestKey: Buffer;
   /** Settles one orphaned run (its process died) before a retry of it is answered. */
   readonly settleOrphan?: (stored: StoredRun) => Promise<ActionRun | undefined>;
   /** Tries to read a change back before calling it failed; Graph's replicas can lag. */
@@ -64,9 +71,11 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
 }
 
 function errorOf(error: unknown): ActionRunError {
-  if (error instanceof ActionRefused) return { code: error.code, status: error.status, message: error.message, ...(error.fix ? { fix: error.fix } : {}), ...(error.field ? { field: error.field } : {}) };
+  if (error instanceof ActionRefused) {
+    return { code: error.code, status: error.status, message: error.message, ...(error.fix ? { fix: error.fix } : {}), ...(error.field ? { field: error.field } : {}), ...(error.graphRequestId ? { graphRequestId: error.graphRequestId } : {}) };
+  }
   if (error instanceof GraphRequestError) {
-    return { code: error.code, message: `Microsoft Graph refused the change: ${error.message}`, ...(error.requestId ? { graphRequestId: error.requestId } : {}) };
+    return { code: error.code, status: answerStatusOf(error), message: `Microsoft Graph refused the change: ${error.message}`, ...(error.requestId ? { graphRequestId: error.requestId } : {}) };
   }
   if (error instanceof GraphOutcomeUnknown) return { code: "outcome_unknown", message: error.message, ...(error.requestId ? { graphRequestId: error.requestId } : {}) };
   return { code: "internal", message: error instanceof Error ? error.message : String(error) };
@@ -77,14 +86,24 @@ export function targetGone(error: GraphRequestError): ActionRunError {
   return { code: "target_gone", message: `The target no longer exists, so the change cannot be verified: ${error.message}`, ...(error.requestId ? { graphRequestId: error.requestId } : {}) };
 }
 
-/** A Graph 4xx while reading the target (no such user, no permission) refuses the run before any change. */
+/** How Tenantry answers a Graph error: Graph's 403, 404 and 409 as they are, its other 4xx as 422, the rest 502. */
+function answerStatusOf(error: GraphRequestError): number {
+  if (error.status === 403 || error.status === 404 || error.status === 409) return error.status;
+  return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429 ? 422 : 502;
+}
+
+/**
+ * A Graph 4xx while reading the target (no such user, no permission) refuses the run before any change;
+ * throttling and timeouts are not refusals (a retry may work), so they are not recorded as one.
+ */
 function refusalOf(error: unknown): ActionRefused | undefined {
   if (error instanceof ActionRefused) return error;
-  if (error instanceof GraphRequestError && error.status >= 400 && error.status < 500) {
+  if (error instanceof GraphRequestError && answerStatusOf(error) !== 502) {
     return new ActionRefused({
-      status: error.status === 404 ? 404 : error.status === 403 ? 403 : 422,
+      status: answerStatusOf(error),
       code: error.code,
       message: `Microsoft Graph: ${error.message}${error.requestId ? ` (request id ${error.requestId})` : ""}`,
+      ...(error.requestId ? { graphRequestId: error.requestId } : {}),
       ...(error.status === 403 ? { fix: "Check the tenant's consent health (`tenantry tenants check`)." } : {}),
     });
   }
@@ -122,15 +141,22 @@ export function createActionRunner(deps: RunnerDependencies) {
     return checked;
   }
 
-  /** Applies the change; when Graph's answer is lost, reads the state and applies again only if it did not happen. */
-  async function applyOnce(executor: WriteExecutor<unknown, unknown>, context: ActionContext, plan: unknown, input: unknown): Promise<AppliedChange> {
+  /**
+   * Applies the change. When Graph's answer is lost, reads the state (a few times, as replicas lag) and
+   * applies again only if it did not happen. Undefined when the outcome stays unknown.
+   */
+  async function applyOnce(executor: WriteExecutor<unknown, unknown>, context: ActionContext, plan: unknown, input: unknown): Promise<AppliedChange | undefined> {
     try {
       return await executor.apply(context, plan, input);
     } catch (error) {
       if (!(error instanceof GraphOutcomeUnknown)) throw error;
-      const checked = await executor.check(context, plan, undefined);
+      const checked = await checkUntilApplied(executor, context, plan, undefined).catch(() => undefined);
+      if (!checked) return undefined;
       if (checked.applied) return {};
-      return executor.apply(context, plan, input);
+      return executor.apply(context, plan, input).catch((again: unknown) => {
+        if (again instanceof GraphOutcomeUnknown) return undefined;
+        throw again;
+      });
     }
   }
 
@@ -156,12 +182,15 @@ export function createActionRunner(deps: RunnerDependencies) {
     warnings: readonly string[],
     requestIds: readonly string[],
   ): Promise<{ outcome?: RunOutcome; secret?: JsonObject }> {
-    let applied: AppliedChange;
+    let applied: AppliedChange | undefined;
     try {
       applied = await applyOnce(executor, context, plan, input);
+      if (!applied) return {};
     } catch (error) {
-      if (error instanceof GraphRequestError || error instanceof GraphOutcomeUnknown) {
-        return { outcome: { state: "failed", after: null, result: null, error: errorOf(error), warnings, graphRequestIds: [...requestIds], reconciled: false } };
+      if (error instanceof GraphRequestError) {
+        // An action of several requests may have made its first ones: `after` shows what is in effect.
+        const after = (await executor.check(context, plan, undefined).catch(() => undefined))?.after ?? null;
+        return { outcome: { state: "failed", after, result: null, error: errorOf(error), warnings, graphRequestIds: [...requestIds], reconciled: false } };
       }
       // Something unexpected between intent and outcome: Graph says what happened. When even that fails,
       // the run stays 'requested' and is settled later, as after a crash.
@@ -209,7 +238,7 @@ export function createActionRunner(deps: RunnerDependencies) {
     const tenantId = tenant.connection.tenantId;
     const idempotencyKey = request.idempotencyKey ?? randomUUID();
     const inputs = redactSecrets(input) as JsonObject;
-    const requestSha256 = createHash("sha256").update(canonicalJson({ action: definition.id, tenantId, inputs })).digest();
+    const requestSha256 = createHmac("sha256", deps.requestKey).update(canonicalJson({ action: definition.id, tenantId, input: toJson(input) })).digest();
     const existing = await deps.runs.find(request.actor.name, idempotencyKey);
     if (existing) return replay(existing, requestSha256);
 
@@ -217,7 +246,7 @@ export function createActionRunner(deps: RunnerDependencies) {
     const context = contextFor(tenant, requestIds);
     const runId = randomUUID();
     const correlationId = randomUUID();
-    const base = { id: runId, requester: request.actor.name, idempotencyKey, requestSha256, action: definition.id, tenantId, actor: request.actor, inputs, runnerInstance: deps.instanceId, correlationId };
+    const base = { id: runId, requester: request.actor.name, idempotencyKey, requestSha256, action: definition.id, tenantId, actor: request.actor, inputs, runnerInstance: deps.instance.id, correlationId };
     const auditBase = { actor: request.actor, action: definition.id, tenantId, inputs, correlationId };
 
     let prepared: PreparedChange<unknown>;
@@ -238,6 +267,7 @@ export function createActionRunner(deps: RunnerDependencies) {
       return { kind: "write", run: (await deps.runs.get(runId))!.run, replayed: false };
     }
 
+    await deps.instance.hold();
     const warnings = prepared.warnings ?? [];
     const inserted = await inTransaction(deps.pool, async (tx) => {
       const ok = await deps.runs.insert(tx, { ...base, target: prepared.target, plan: prepared.plan, state: "requested", before: prepared.before, error: null, warnings, graphRequestIds: requestIds });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
+import { ActionRefused } from "./action-errors.ts";
 
 const lockKey = "hashtextextended('tenantry runner ' || $1::text, 0)";
 
@@ -10,16 +11,40 @@ const lockKey = "hashtextextended('tenantry runner ' || $1::text, 0)";
  */
 export async function startRunnerInstance(pool: Pick<Pool, "connect">, log: (line: string) => void) {
   const id = randomUUID();
-  const holder: PoolClient = await pool.connect();
-  // Without a listener a dropped connection would end the process; runs stay safe either way, since
-  // another process (or this one's next start) settles them from Graph.
-  holder.on("error", (error) => log(`the runner's lock connection failed: ${error.message}`));
-  await holder.query(`SELECT pg_advisory_lock(${lockKey})`, [id]);
+  let holder: PoolClient | undefined;
+
+  async function take(): Promise<boolean> {
+    const client = await pool.connect();
+    client.on("error", (error) => {
+      // Another process may now settle this one's unfinished runs from Graph; no new run starts until
+      // the lock is held again (`hold`).
+      log(`the runner's lock connection failed: ${error.message}`);
+      if (holder === client) holder = undefined;
+    });
+    const { rows } = await client.query<{ held: boolean }>(`SELECT pg_try_advisory_lock(${lockKey}) AS held`, [id]);
+    if (rows[0]!.held) {
+      holder = client;
+      return true;
+    }
+    client.release();
+    return false;
+  }
+
+  if (!(await take())) throw new Error(`Runner instance ${id} is locked already.`);
   return {
     id,
+    /** Before a run starts: the lock is held, taken again after a lost connection, or the run is refused. */
+    async hold(): Promise<void> {
+      if (holder) return;
+      const taken = await take().catch(() => false);
+      if (!taken) throw new ActionRefused({ status: 503, code: "runner_unavailable", message: "Tenantry lost its lock on the database and cannot start a change safely right now.", fix: "Try again in a moment." });
+    },
     async close(): Promise<void> {
-      await holder.query(`SELECT pg_advisory_unlock(${lockKey})`, [id]).catch(() => {});
-      holder.release();
+      const client = holder;
+      holder = undefined;
+      if (!client) return;
+      await client.query(`SELECT pg_advisory_unlock(${lockKey})`, [id]).catch(() => {});
+      client.release();
     },
   };
 }

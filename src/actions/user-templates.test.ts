@@ -93,6 +93,10 @@ describe("user templates", () => {
     assert.equal(gone.status, 404);
     assert.equal(gone.body.error.code, "template_not_found");
     assert.equal((await server.api("DELETE", `/api/user-templates/${name}`)).status, 404);
+    const audit = await server.api<{ value: { action: string; target: { display: string }; before: { properties?: object } | null }[] }>("GET", `/api/audit?order=asc&target=${name}`);
+    const changes = audit.body.value.filter((e) => e.target?.display === name);
+    assert.deepEqual(changes.map((e) => e.action), ["user-templates.set", "user-templates.set", "user-templates.remove"]);
+    assert.deepEqual(changes[2]!.before?.properties, { department: "Inside sales" });
   });
 
   test("a user is created from a template with its licences and groups, and a retry with the same key creates nothing new", async () => {

@@ -55,15 +55,15 @@ export const actionHeaders = z.object({
 const tenantParams = z.strictObject({ tenant: tenantKey });
 
 /** HTTP status of a run that did not succeed: a refusal keeps its own; Graph's failures are a bad gateway. */
-export function failedRunStatus(run: ActionRun): 403 | 404 | 409 | 422 | 502 {
-  if (run.state === "failed") return 502;
+export function failedRunStatus(run: ActionRun): 403 | 404 | 409 | 422 | 502 | 503 {
   if (run.state === "requested") return 409;
   const status = run.error?.status;
-  return status === 403 || status === 404 || status === 409 ? status : 422;
+  if (status === 403 || status === 404 || status === 409 || status === 422 || status === 503) return status;
+  return run.state === "failed" ? 502 : 422;
 }
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema, 502: errorSchema };
-const runErrors = { ...errors, 403: z.union([failedAnswer, errorSchema]), 404: z.union([failedAnswer, errorSchema]), 409: z.union([failedAnswer, errorSchema]), 422: z.union([failedAnswer, errorSchema]), 502: z.union([failedAnswer, errorSchema]) };
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema, 502: errorSchema, 503: errorSchema };
+const runErrors = { ...errors, 403: z.union([failedAnswer, errorSchema]), 404: z.union([failedAnswer, errorSchema]), 409: z.union([failedAnswer, errorSchema]), 422: z.union([failedAnswer, errorSchema]), 502: z.union([failedAnswer, errorSchema]), 503: z.union([failedAnswer, errorSchema]) };
 
 /** One route per catalog action: POST /api/tenants/{tenant}/actions/{action id}, its body the action's input. */
 export function registerActionRoutes(app: ZodApp, runner: ActionRunner): void {

@@ -53,7 +53,7 @@ const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema };
 const notFound = (name: string) => ({ error: { code: "template_not_found", message: `There is no user template named ${name}.` } });
 
 /** When the user was not created: the status of the creation run. */
-function failedStatus(onboarding: Onboarding): 403 | 404 | 409 | 422 | 502 {
+function failedStatus(onboarding: Onboarding): ReturnType<typeof failedRunStatus> {
   const run = onboarding.steps[0]?.run;
   return run ? failedRunStatus(run) : 422;
 }
@@ -75,13 +75,13 @@ export function registerUserTemplateRoutes(app: ZodApp, deps: { runner: Pick<Act
     "/api/user-templates/:name",
     { schema: { tags, summary: "Create a user template or replace its defaults", params: nameParams, body: userTemplateDefaults, response: { 200: templateSchema, 201: templateSchema, ...errors } } },
     async (request, reply) => {
-      const { template, created } = await deps.templates.put(request.params.name, request.body);
+      const { template, created } = await deps.templates.put(request.params.name, request.body, actorOf(request));
       return reply.status(created ? 201 : 200).send(template);
     },
   );
 
   app.delete("/api/user-templates/:name", { schema: { tags, summary: "Delete a user template", params: nameParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-    if (!(await deps.templates.remove(request.params.name))) return reply.status(404).send(notFound(request.params.name));
+    if (!(await deps.templates.remove(request.params.name, actorOf(request)))) return reply.status(404).send(notFound(request.params.name));
     return reply.status(204).send(null);
   });
 
@@ -95,7 +95,7 @@ export function registerUserTemplateRoutes(app: ZodApp, deps: { runner: Pick<Act
         params: tenantNameParams,
         headers: actionHeaders,
         body: templatePerson,
-        response: { 200: onboardingSchema, ...errors, 403: z.union([failedOnboarding, errorSchema]), 404: z.union([failedOnboarding, errorSchema]), 409: z.union([failedOnboarding, errorSchema]), 422: z.union([failedOnboarding, errorSchema]), 502: z.union([failedOnboarding, errorSchema]) },
+        response: { 200: onboardingSchema, ...errors, 403: z.union([failedOnboarding, errorSchema]), 404: z.union([failedOnboarding, errorSchema]), 409: z.union([failedOnboarding, errorSchema]), 422: z.union([failedOnboarding, errorSchema]), 502: z.union([failedOnboarding, errorSchema]), 503: z.union([failedOnboarding, errorSchema]) },
       },
     },
     async (request, reply) => {

@@ -16,6 +16,15 @@ export const readUser: GraphRequestSpec = {
   alternatives: ["User.ReadWrite.All", "Directory.Read.All"],
 };
 
+/** The user's manager: shown with the user, and read before and after the manager is changed. */
+export const readUserManager: GraphRequestSpec = {
+  method: "GET",
+  path: "/users/{id}/manager",
+  permission: "User.Read.All",
+  why: "Shows the user's manager, and records it before and after a change of manager.",
+  alternatives: ["User.ReadWrite.All", "Directory.Read.All"],
+};
+
 /** The target's admin roles, for Microsoft's rules on who may change administrators. */
 export const readTargetRoleAssignments: GraphRequestSpec = {
   method: "GET",

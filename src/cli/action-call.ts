@@ -1,5 +1,6 @@
 // Running a catalog action through Tenantry's API from the CLI: the CLI says it is the CLI (for the audit
-// log), and each invocation sends its own idempotency key so that a retried request never applies twice.
+// log), and each invocation sends an idempotency key: its own, or the one given with --idempotency-key, so
+// that repeating an invocation whose answer was lost returns its outcome instead of applying it twice.
 import { randomUUID } from "node:crypto";
 import { type Command, Option } from "commander";
 import type { ActionRun } from "../actions/action-run.ts";

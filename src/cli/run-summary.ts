@@ -55,7 +55,8 @@ export function printWrite(output: OutputFormat, action: ActionId, answer: Write
     process.exitCode = 1;
     process.stderr.write(terminalText(refusalText(answer)));
   }
-  const password = typeof answer.secret?.password === "string" ? answer.secret.password : undefined;
+  // A generated password, an invitation's redemption link: shown once, each on a line of its own.
+  const secrets = Object.entries(answer.secret ?? {}).map(([name, value]) => `${name} (shown once, Tenantry keeps no copy): ${String(value)}`);
   if (output === "json") {
     process.stdout.write(`${JSON.stringify({ run: answer.run, replayed: answer.replayed, ...(answer.secret ? { secret: answer.secret } : {}) }, null, 2)}\n`);
     return succeeded;
@@ -65,8 +66,8 @@ export function printWrite(output: OutputFormat, action: ActionId, answer: Write
     const base = { action, state: answer.run?.state ?? "", target: answer.run?.target?.display ?? answer.run?.target?.id ?? "" };
     const csvRows = rows.map((r) => ({ ...base, property: r.property, before: cell(r.before), after: cell(r.after) }));
     process.stdout.write(formatRows("csv", csvRows));
-    // Not a CSV cell: CSV defuses a leading = + - @ with a quote, which would change the password.
-    if (password) process.stderr.write(`password (shown once, Tenantry keeps no copy): ${password}\n`);
+    // Not CSV cells: CSV defuses a leading = + - @ with a quote, which would change a password.
+    for (const line of secrets) process.stderr.write(`${line}\n`);
     return succeeded;
   }
   if (!succeeded) return false;
@@ -74,7 +75,7 @@ export function printWrite(output: OutputFormat, action: ActionId, answer: Write
   for (const row of rows) lines.push(`  ${row.property}: ${shown(row.before)} -> ${shown(row.after)}`);
   if (rows.length === 0) lines.push("  (nothing differs from before: it was already so)");
   for (const warning of answer.run?.warnings ?? []) lines.push(`  warning: ${warning}`);
-  if (password) lines.push(`  password (shown once, Tenantry keeps no copy): ${password}`);
+  for (const line of secrets) lines.push(`  ${line}`);
   process.stdout.write(terminalText(`${lines.join("\n")}\n`));
   return true;
 }

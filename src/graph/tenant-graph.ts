@@ -31,6 +31,16 @@ export interface TenantGraphOptions {
 
 const transient = new Set([429, 500, 502, 503, 504]);
 
+/** Graph answers JSON; a proxy or gateway in between may not. */
+function parseBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: { code: "nonJsonAnswer", message: `Microsoft Graph answered with something other than JSON: ${text.slice(0, 200)}` } };
+  }
+}
+
 function delayMs(attempt: number, retryAfter: string | null, maxDelayMs: number): number {
   const seconds = retryAfter === null ? Number.NaN : Number(retryAfter);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, maxDelayMs);
@@ -75,7 +85,7 @@ export function createTenantGraph(options: TenantGraphOptions) {
       const requestId = response.headers.get("request-id") ?? undefined;
       if (requestId) options.onRequestId?.(requestId);
       const text = await response.text().catch(() => "");
-      const body: unknown = text ? JSON.parse(text) : undefined;
+      const body = parseBody(text);
       if (response.ok) return { status: response.status, body: body as T, requestId };
       const retryable = transient.has(response.status) && (isRead || response.status === 429);
       if (retryable && attempt < maxAttempts) {

@@ -1,3 +1,4 @@
+import { hkdfSync } from "node:crypto";
 import { rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -66,7 +67,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     closers.push(() => lock.release());
     const database = await openDatabase({ dataDir: options.dataDir, ownsDataDirectory: true, log: databaseLog(options.log), ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
     closers.push(() => database.close());
-    const secrets = createSecretBox(await loadSecretKey({ dataDir: options.dataDir }));
+    const secretKey = await loadSecretKey({ dataDir: options.dataDir });
+    const secrets = createSecretBox(secretKey);
     const app = createPlatformAppStore({ pool: database.pool, secrets });
     const tokens = createApiTokens({ pool: database.pool });
     let publicUrl = (options.publicUrl ?? `http://localhost:${options.port}`).replace(/\/$/, "");
@@ -112,8 +114,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const instance = await startRunnerInstance(database.pool, options.log);
     closers.push(() => instance.close());
     const reconciler = createActionReconciler({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, log: options.log });
-    const runner = createActionRunner({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, settleOrphan: reconciler.settle });
-    const userTemplates = createUserTemplatesStore({ pool: database.pool });
+    const requestKey = Buffer.from(hkdfSync("sha256", secretKey, Buffer.alloc(0), "tenantry idempotency requests", 32));
+    const runner = createActionRunner({ pool: database.pool, audit, runs, tenants, executors, instance, requestKey, settleOrphan: reconciler.settle });
+    const userTemplates = createUserTemplatesStore({ pool: database.pool, audit });
     const api = await createApiServer({ tenants, app, tokens, checks, audit, runner, userTemplates, log: options.log });
     closers.push(() => api.close());
     await api.listen({ port: options.port, host: options.host });
@@ -124,7 +127,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       // health point back here; later starts keep what operators did with them.
       if (firstStart) for (const tenant of demo.tenants.filter((t) => t.consent !== "home")) await tenants.connectManually(tenant.domain);
     }
-    // Once the cloud answers: what a crashed predecessor left unfinished is settled before new work.
+    // Once the cloud answers: what a crashed predecessor left unfinished is settled from Graph.
     await reconciler.settleOrphans();
     await startOrphanSettling({ boss, reconciler, log: options.log });
     return { url: publicUrl, demo, adminTokenPath, close };

@@ -3,6 +3,8 @@ import type { AuditTarget } from "../../audit/audit-entry.ts";
 import { decideOnAdminTarget } from "../../access/target-role-rules.ts";
 import { ActionRefused } from "../action-errors.ts";
 import { adminTargetRefusal } from "../guards/admin-target-guard.ts";
+import { odataString } from "../reads/odata-text.ts";
+import { readAssignmentsOf } from "../reads/user-details.ts";
 import type { ActionContext } from "../action-executor.ts";
 
 export const deletedUsersPath = "/directory/deletedItems/microsoft.graph.user";
@@ -26,7 +28,7 @@ interface Page<T> {
 
 /** The deleted user with this object id, or undefined when none is among the deleted users. */
 export async function findDeletedUser(context: ActionContext, userId: string): Promise<DeletedUser | undefined> {
-  const filter = encodeURIComponent(`id eq '${userId.replaceAll("'", "''")}'`);
+  const filter = encodeURIComponent(`id eq ${odataString(userId)}`);
   const page = await context.graph.get<Page<DeletedUser>>(`${deletedUsersPath}?$filter=${filter}&$select=${deletedUserProperties.join(",")}`);
   return page.body.value.find((u) => u.id.toLowerCase() === userId.toLowerCase());
 }
@@ -59,9 +61,7 @@ export function deletedUserTarget(user: DeletedUser): AuditTarget {
  * group memberships cannot be read, so only its directory roles decide here; Graph checks the rest.
  */
 export async function guardDeletedAdminTarget(context: ActionContext, user: DeletedUser, target: AuditTarget): Promise<void> {
-  const filter = encodeURIComponent(`principalId eq '${user.id}'`);
-  const assignments = await context.graph.get<Page<{ roleDefinitionId: string }>>(`/roleManagement/directory/roleAssignments?$filter=${filter}`);
-  const roleTemplateIds = assignments.body.value.map((a) => a.roleDefinitionId.toLowerCase());
+  const roleTemplateIds = (await readAssignmentsOf(context, user.id)).map((a) => a.roleDefinitionId.toLowerCase());
   if (roleTemplateIds.length === 0) return;
   const roles = { roleTemplateIds, inRoleAssignableGroup: false };
   if (!decideOnAdminTarget("sensitive-action", context.tenant.granted.wids, roles).allowed) throw adminTargetRefusal(context, "sensitive-action", roles, target);

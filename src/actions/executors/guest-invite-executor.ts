@@ -1,4 +1,5 @@
 // users.invite-guest: POST /invitations, checked by finding the guest user it creates.
+import { odataString } from "../reads/odata-text.ts";
 import type { JsonObject } from "../../audit/audit-entry.ts";
 import type { UsersInviteGuestInput } from "../../catalog/actions/user-lifecycle-actions.ts";
 import { GraphRequestError } from "../../graph/graph-errors.ts";
@@ -10,6 +11,8 @@ interface InvitePlan {
   readonly displayName: string | null;
   readonly redirectUrl: string;
   readonly sendInvitationMessage: boolean;
+  /** The guest that already had this mail before the run. */
+  readonly existingGuestId?: string;
 }
 
 interface InvitedUser {
@@ -24,7 +27,7 @@ interface InvitedUser {
 const select = "$select=id,userPrincipalName,displayName,mail,userType,externalUserState";
 
 async function usersWithMail(context: ActionContext, email: string): Promise<InvitedUser[]> {
-  const filter = encodeURIComponent(`mail eq '${email.replaceAll("'", "''")}'`);
+  const filter = encodeURIComponent(`mail eq ${odataString(email)}`);
   return (await context.graph.get<{ value: InvitedUser[] }>(`/users?$filter=${filter}&${select}`)).body.value;
 }
 
@@ -61,7 +64,7 @@ export const inviteGuest = writeExecutor<UsersInviteGuestInput, InvitePlan>({
       target: { kind: "user", display: input.email, ...(guest ? { id: guest.id } : {}) },
       before: guest ? stateOf(guest) : { state: "absent" },
       ...(guest ? { warnings: [`${input.email} is already a guest of ${context.tenant.tenantName} (${guest.externalUserState ?? "state unknown"}); Microsoft invites the same guest again.`] } : {}),
-      plan: { email: input.email, displayName: input.displayName ?? null, redirectUrl: input.redirectUrl, sendInvitationMessage: input.sendInvitationMessage },
+      plan: { email: input.email, displayName: input.displayName ?? null, redirectUrl: input.redirectUrl, sendInvitationMessage: input.sendInvitationMessage, ...(guest ? { existingGuestId: guest.id } : {}) },
     };
   },
 
@@ -86,6 +89,13 @@ export const inviteGuest = writeExecutor<UsersInviteGuestInput, InvitePlan>({
     const guest = typeof id === "string" ? await userById(context, id) : (await usersWithMail(context, plan.email)).find((u) => u.userType === "Guest");
     if (!guest) return { applied: false, after: { state: "absent" }, difference: `no guest with the mail ${plan.email} exists` };
     const isGuest = guest.userType === "Guest";
-    return { applied: isGuest, after: stateOf(guest), ...(isGuest ? {} : { difference: `${guest.userPrincipalName} has userType ${guest.userType ?? "unknown"}, not Guest` }) };
+    // Graph keeps no trace of a repeated invitation of an existing guest: after a crash it cannot be told apart from none.
+    const unprovable = isGuest && !applied && plan.existingGuestId === guest.id;
+    return {
+      applied: isGuest,
+      after: stateOf(guest),
+      ...(isGuest ? {} : { difference: `${guest.userPrincipalName} has userType ${guest.userType ?? "unknown"}, not Guest` }),
+      ...(unprovable ? { warnings: [`${plan.email} was already a guest; Graph cannot show whether the invitation was sent again, so invite again if the guest did not receive it.`] } : {}),
+    };
   },
 });

@@ -76,7 +76,7 @@ const resetPassword = writeExecutor<UsersResetPasswordInput, ResetPlan>({
     const user = await readUser(context, plan.userId, ["lastPasswordChangeDateTime"]);
     const changed = (user.lastPasswordChangeDateTime as string | null | undefined) ?? null;
     const moved = changed !== null && (plan.changedBefore === null || Date.parse(changed) > Date.parse(plan.changedBefore));
-    const lost = moved && !applied && plan.generated;
+    const lost = moved && plan.generated && !applied?.secret;
     return {
       applied: moved,
       after: { lastPasswordChangeDateTime: changed, forceChangePasswordNextSignIn: plan.forceChangePasswordNextSignIn, generated: plan.generated },

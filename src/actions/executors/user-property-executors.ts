@@ -1,10 +1,12 @@
 import type { JsonObject, JsonValue } from "../../audit/audit-entry.ts";
 import { type ActionId, actionIds } from "../../catalog/action-ids.ts";
+import { GraphRequestError } from "../../graph/graph-errors.ts";
 import { ActionRefused } from "../action-errors.ts";
 import { type ActionContext, type AnyExecutor, writeExecutor } from "../action-executor.ts";
 import { guardAdminTarget } from "../guards/admin-target-guard.ts";
 import { refuseOnPremisesMastered } from "../guards/synced-user-guard.ts";
-import { pick, readManager, readUser, userTarget } from "./user-reads.ts";
+import { readManagerOf } from "../reads/user-details.ts";
+import { pick, readUser, userTarget } from "./user-reads.ts";
 
 interface PropertiesPlan {
   readonly userId: string;
@@ -24,7 +26,7 @@ function same(property: string, expected: JsonValue, actual: JsonValue | undefin
 
 async function resolveManager(context: ActionContext, managerRef: string, userId: string): Promise<{ id: string; userPrincipalName: string }> {
   const manager = await readUser(context, managerRef).catch((error: unknown) => {
-    if (error instanceof Error && "status" in error && error.status === 404) {
+    if (error instanceof GraphRequestError && error.status === 404) {
       throw new ActionRefused({ status: 422, code: "manager_not_found", field: "changes.manager", message: `No user ${managerRef} exists in ${context.tenant.tenantName} to be the manager.`, fix: "Give the manager's user principal name or object id in the same tenant." });
     }
     throw error;
@@ -46,7 +48,7 @@ function propertiesExecutor() {
       const before = pick(user, properties);
       let managerId: string | null | undefined;
       if (managerChange !== undefined) {
-        const current = await readManager(context, user.id);
+        const current = await readManagerOf(context, user.id);
         before.manager = current?.userPrincipalName ?? null;
         managerId = managerChange === null ? null : (await resolveManager(context, managerChange, user.id)).id;
       }
@@ -57,7 +59,7 @@ function propertiesExecutor() {
       if (Object.keys(plan.changes).length > 0) await context.graph.send({ method: "PATCH", path: `/users/${plan.userId}`, body: plan.changes });
       if (plan.managerId === null) {
         await context.graph.send({ method: "DELETE", path: `/users/${plan.userId}/manager/$ref` }).catch((error: unknown) => {
-          if (!(error instanceof Error && "status" in error && error.status === 404)) throw error;
+          if (!(error instanceof GraphRequestError && error.status === 404)) throw error;
         });
       } else if (plan.managerId) {
         await context.graph.send({ method: "PUT", path: `/users/${plan.userId}/manager/$ref`, body: { "@odata.id": `${context.tenant.graphUrl}/v1.0/users/${plan.managerId}` } });
@@ -71,7 +73,7 @@ function propertiesExecutor() {
       const after = pick(user, properties);
       const wrong = properties.filter((p) => !same(p, plan.changes[p]!, user[p]));
       if (plan.managerId !== undefined) {
-        const manager = await readManager(context, plan.userId);
+        const manager = await readManagerOf(context, plan.userId);
         after.manager = manager?.userPrincipalName ?? null;
         if ((manager?.id ?? null) !== plan.managerId) wrong.push("manager");
       }

@@ -12,17 +12,6 @@ export async function readUser(context: ActionContext, userRef: string, properti
   return (await context.graph.get<GraphUser>(`/users/${encodeURIComponent(userRef)}?$select=${select}`)).body;
 }
 
-/** The user's manager, or null when it has none. */
-export async function readManager(context: ActionContext, userId: string): Promise<{ id: string; userPrincipalName: string } | null> {
-  return context.graph
-    .get<{ id: string; userPrincipalName: string }>(`/users/${userId}/manager?$select=id,userPrincipalName`)
-    .then((answer) => ({ id: answer.body.id, userPrincipalName: answer.body.userPrincipalName }))
-    .catch((error: unknown) => {
-      if (error instanceof Error && "status" in error && error.status === 404) return null;
-      throw error;
-    });
-}
-
 export function userTarget(user: GraphUser): AuditTarget {
   return { id: user.id, kind: "user", display: user.userPrincipalName };
 }

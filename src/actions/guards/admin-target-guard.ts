@@ -3,10 +3,8 @@ import { decideOnAdminTarget, type TargetAdminRoles, type TargetRuleTable } from
 import type { AuditTarget } from "../../audit/audit-entry.ts";
 import { ActionRefused } from "../action-errors.ts";
 import type { ActionContext } from "../action-executor.ts";
-
-interface Page<T> {
-  readonly value: T[];
-}
+import { readAllPages } from "../reads/graph-pages.ts";
+import { readAssignmentsOf } from "../reads/user-details.ts";
 
 /** Deleting or restoring a user, which Microsoft lists among sensitive actions without a property. */
 export const deleteOrRestore = "(delete or restore)";
@@ -15,16 +13,21 @@ const sensitive = new Set<string>([...entraRoleRules.sensitiveProperties, delete
 /** Properties a role that may reset the user's password may also change (Microsoft's "password reset" columns). */
 const coveredByReset = new Set<string>(["passwordProfile", ...entraRoleRules.passwordResetSensitiveProperties]);
 
-/** The target's directory roles and whether it is in a role-assignable group: what Microsoft's tables look at. */
+/**
+ * The target's directory roles, held directly or through role-assignable groups, and whether it is in such
+ * a group: what Microsoft's tables look at.
+ */
 export async function readTargetAdminRoles(context: ActionContext, userId: string): Promise<TargetAdminRoles> {
-  const filter = encodeURIComponent(`principalId eq '${userId}'`);
-  const [assignments, groups] = await Promise.all([
-    context.graph.get<Page<{ roleDefinitionId: string }>>(`/roleManagement/directory/roleAssignments?$filter=${filter}`),
-    context.graph.get<Page<{ isAssignableToRole?: boolean | null }>>(`/users/${userId}/transitiveMemberOf?$select=id,isAssignableToRole`),
+  const memberships = { path: `/users/${encodeURIComponent(userId)}/transitiveMemberOf` };
+  const [direct, groups] = await Promise.all([
+    readAssignmentsOf(context, userId),
+    readAllPages<{ id: string; isAssignableToRole?: boolean | null }>(context, memberships, `${memberships.path}?$select=id,isAssignableToRole&$top=999`),
   ]);
+  const roleGroups = groups.filter((g) => g.isAssignableToRole === true);
+  const viaGroups = await Promise.all(roleGroups.map((g) => readAssignmentsOf(context, g.id)));
   return {
-    roleTemplateIds: assignments.body.value.map((a) => a.roleDefinitionId.toLowerCase()),
-    inRoleAssignableGroup: groups.body.value.some((g) => g.isAssignableToRole === true),
+    roleTemplateIds: [...direct, ...viaGroups.flat()].map((a) => a.roleDefinitionId.toLowerCase()),
+    inRoleAssignableGroup: roleGroups.length > 0,
   };
 }
 

@@ -1,4 +1,5 @@
 // Tenant-wide reads: subscribed licences with seats and plans, admin role assignments, the organisation.
+import { GraphRequestError } from "../../graph/graph-errors.ts";
 import type { RolesListAssignmentsInput } from "../../catalog/actions/directory-read-actions.ts";
 import { entraRoleByTemplateId } from "../../catalog/entra-role-data.ts";
 import type { ActionContext } from "../action-executor.ts";
@@ -120,7 +121,7 @@ interface GraphOrganization {
 export async function readOrganization(context: ActionContext) {
   const select = "id,displayName,countryLetterCode,preferredLanguage,tenantType,createdDateTime,onPremisesSyncEnabled,verifiedDomains";
   const organization = (await context.graph.get<{ value: GraphOrganization[] }>(`/organization${queryString({ $select: select })}`)).body.value[0];
-  if (!organization) throw new Error("Microsoft Graph returned no organization for this tenant.");
+  if (!organization) throw new GraphRequestError(502, "noOrganization", "Microsoft Graph returned no organization for this tenant.", undefined);
   return {
     id: organization.id,
     displayName: organization.displayName ?? null,

@@ -1,5 +1,6 @@
 // Reading Graph collections: one page for a caller who pages with a cursor, or every page for a
 // bounded collection (a user's groups, role assignments, subscribed SKUs).
+import { GraphRequestError } from "../../graph/graph-errors.ts";
 import type { ActionContext } from "../action-executor.ts";
 import { cursorFromNextLink, needsEventualConsistency, nextPathOf, type PagedCollection, pathFromCursor } from "./page-cursor.ts";
 
@@ -49,7 +50,7 @@ export async function readAllPages<T>(context: ActionContext, collection: PagedC
   const items: T[] = [];
   let path: string | null = firstPath;
   for (let pages = 0; path !== null; pages++) {
-    if (pages === maxPages) throw new Error(`${collection.path} has more than ${maxPages} pages; Tenantry stopped reading it.`);
+    if (pages === maxPages) throw new GraphRequestError(502, "tooManyPages", `${collection.path} has more than ${maxPages} pages; Tenantry stopped reading it.`, undefined);
     const page: GraphPage<T> = (await context.graph.get<GraphPage<T>>(path, headersFor(path))).body;
     items.push(...page.value);
     path = nextPathOf(context, collection, page["@odata.nextLink"]);

@@ -1,6 +1,7 @@
 // A list's continuation token. Graph's @odata.nextLink is a full URL; followed blindly, a cursor handed
 // back by a caller could send the tenant's token to any host. So the cursor holds only the path and query
 // below /v1.0, bound to one tenant and one collection, and is checked again before it is followed.
+import { GraphRequestError } from "../../graph/graph-errors.ts";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { ActionInputError } from "../action-errors.ts";
 import type { ActionContext } from "../action-executor.ts";
@@ -31,7 +32,7 @@ function sameCollection(context: ActionContext, collection: PagedCollection, url
 export function nextPathOf(context: ActionContext, collection: PagedCollection, nextLink: string | undefined): string | null {
   if (!nextLink) return null;
   const url = new URL(nextLink);
-  if (!sameCollection(context, collection, url)) throw new Error(`Microsoft Graph answered with a next page outside ${collection.path}: ${url.origin}${url.pathname}`);
+  if (!sameCollection(context, collection, url)) throw new GraphRequestError(502, "unexpectedNextLink", `Microsoft Graph answered with a next page outside ${collection.path}: ${url.origin}${url.pathname}`, undefined);
   return `${collection.path}${url.search}`;
 }
 

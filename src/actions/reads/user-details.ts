@@ -111,7 +111,8 @@ async function readGroups(context: ActionContext, userId: string): Promise<UserG
   return entries.filter((e) => e["@odata.type"] === undefined || e["@odata.type"] === "#microsoft.graph.group").map(groupOf);
 }
 
-async function readManagerOf(context: ActionContext, userId: string) {
+/** The user's manager, or null when it has none. */
+export async function readManagerOf(context: ActionContext, userId: string) {
   try {
     const manager = (await context.graph.get<{ id: string; displayName?: string | null; userPrincipalName?: string; mail?: string | null }>(`/users/${userId}/manager?$select=id,displayName,userPrincipalName,mail`)).body;
     return { id: manager.id, displayName: manager.displayName ?? null, userPrincipalName: manager.userPrincipalName ?? null, mail: manager.mail ?? null };
@@ -123,7 +124,8 @@ async function readManagerOf(context: ActionContext, userId: string) {
 
 const roleAssignments = { path: "/roleManagement/directory/roleAssignments" };
 
-function readAssignmentsOf(context: ActionContext, principalId: string): Promise<GraphRoleAssignment[]> {
+/** Every directory role assignment of a user or group. */
+export function readAssignmentsOf(context: ActionContext, principalId: string): Promise<GraphRoleAssignment[]> {
   return readAllPages<GraphRoleAssignment>(context, roleAssignments, `${roleAssignments.path}${queryString({ $filter: `principalId eq ${odataString(principalId)}` })}`);
 }
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineAction, type GraphRequestSpec } from "../action-definition.ts";
 import { actionIds } from "../action-ids.ts";
-import { userTargetGuardReads } from "../common-requests.ts";
+import { readUserManager, userTargetGuardReads } from "../common-requests.ts";
 import {
   clearable,
   email,
@@ -80,6 +80,7 @@ export const usersUpdateProperties = defineAction({
     },
     setManager,
     { ...setManager, method: "DELETE", why: "Removes the user's manager." },
+    { ...readUserManager, why: "Reads the user's manager before and after a change of manager, for the audit log and verification." },
     ...userTargetGuardReads,
   ],
   operatorRoleActions: [],

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineAction } from "../action-definition.ts";
 import { actionIds } from "../action-ids.ts";
-import { readTargetGroups, readTargetRoleAssignments, readUser } from "../common-requests.ts";
+import { readTargetGroups, readTargetRoleAssignments, readUser, readUserManager } from "../common-requests.ts";
 import { listQuery, userRef } from "../input-schemas.ts";
 import { moduleIds } from "../module-ids.ts";
 import { roleActions } from "../role-actions.ts";
@@ -67,13 +67,7 @@ export const usersGet = defineAction({
       alternatives: ["User.Read.All", "Directory.Read.All"],
     },
     { ...readTargetGroups, why: "Lists the groups the user belongs to, directly or through nested groups." },
-    {
-      method: "GET",
-      path: "/users/{id}/manager",
-      permission: "User.Read.All",
-      why: "Shows the user's manager.",
-      alternatives: ["User.ReadWrite.All", "Directory.Read.All"],
-    },
+    { ...readUserManager, why: "Shows the user's manager." },
     { ...readTargetRoleAssignments, why: "Lists the admin roles assigned to the user." },
   ],
   operatorRoleActions: [
