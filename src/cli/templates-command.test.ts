@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import type { SubscribedSku } from "../actions/reads/directory-read.ts";
 import type { UserTemplate } from "../actions/user-template-schema.ts";
-import { cli, startTenantry, type TenantryServer } from "../../test/support/tenantry-server.ts";
+import { type CliResult, runTenantryCli } from "../../test/support/tenantry-cli.ts";
+import { startTenantry, type TenantryServer } from "../../test/support/tenantry-server.ts";
 
 let server: TenantryServer;
 const domain = "contoso.onmicrosoft.com";
@@ -12,25 +12,9 @@ const tenant = ["--tenant", domain];
 const passwordLine = /password \(shown once, Tenantry keeps no copy\): (\S+)\n/;
 const passwordsIn = (text: string) => [...text.matchAll(new RegExp(passwordLine, "g"))].map((m) => m[1]!);
 
-interface CliResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `bin/tenantry.js` as a user would, against the test's server, with the API token in the environment. */
+/** Runs `bin/tenantry.js` as a user would, against the test's server. */
 function tenantry(args: readonly string[]): Promise<CliResult> {
-  const child = spawn(process.execPath, [cli, ...args, "--url", server.url], { env: { ...process.env, TENANTRY_TOKEN: server.token }, stdio: ["pipe", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  child.stdin.end();
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+  return runTenantryCli(server, args);
 }
 
 async function json<T>(args: readonly string[]): Promise<T> {

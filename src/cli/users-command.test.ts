@@ -1,30 +1,14 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { after, before, describe, test } from "node:test";
-import { cli, startTenantry, type TenantryServer } from "../../test/support/tenantry-server.ts";
+import { type CliResult, runTenantryCli } from "../../test/support/tenantry-cli.ts";
+import { startTenantry, type TenantryServer } from "../../test/support/tenantry-server.ts";
 
 let server: TenantryServer;
 const tenant = ["--tenant", "contoso.onmicrosoft.com"];
 
-interface CliResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `bin/tenantry.js` as a user would, against the test's server, with the API token in the environment. */
+/** Runs `bin/tenantry.js` as a user would, against the test's server. */
 function tenantry(args: readonly string[], stdin?: string): Promise<CliResult> {
-  const child = spawn(process.execPath, [cli, ...args, "--url", server.url], { env: { ...process.env, TENANTRY_TOKEN: server.token }, stdio: ["pipe", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  child.stdin.end(stdin ?? "");
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+  return runTenantryCli(server, args, stdin);
 }
 
 /** RFC 4180 as formatRows writes it: quoted cells may hold commas, quotes (doubled) and line breaks. */
