@@ -7,10 +7,13 @@ import { type DeletedUser, deletedUserProperties, deletedUsersPath } from "./del
 
 const collection = { path: deletedUsersPath };
 
-/** Prefix search on name and user principal name. */
+/**
+ * Prefix search on display name and mail. Not on the user principal name: Entra prefixes a deleted user's
+ * name with its object id (which frees the name), so no prefix of the name it had can match.
+ */
 function searchFilter(search: string): string {
   const literal = odataString(search);
-  return `startswith(displayName,${literal}) or startswith(userPrincipalName,${literal})`;
+  return `startswith(displayName,${literal}) or startswith(mail,${literal})`;
 }
 
 function firstPagePath(input: UsersListDeletedInput): string {

@@ -55,7 +55,7 @@ async function auditOf(run: Run) {
 
 async function createUser(alias: string): Promise<{ id: string; upn: string }> {
   const upn = `${alias}-${randomUUID().slice(0, 8)}@contoso.onmicrosoft.com`;
-  const created = await act("users.create", { userPrincipalName: upn, displayName: alias, mailNickname: alias, password: { mode: "generate" } });
+  const created = await act("users.create", { userPrincipalName: upn, displayName: upn.split("@")[0]!, mailNickname: alias, password: { mode: "generate" } });
   assert.equal(created.status, 200, JSON.stringify(created.body));
   return { id: String(created.body.run.result?.id), upn };
 }
@@ -242,7 +242,7 @@ describe("user lifecycle actions", () => {
       assert.match(refused.body.error?.message ?? "", /privauth@contoso\.onmicrosoft\.com is an administrator/);
       assert.match(refused.body.error?.fix ?? "", /assign the directory role Privileged Authentication Administrator/);
     }
-    const listed = await server.api<DeletedPage>("POST", `${contoso}/users.list-deleted`, { search: "privauth@" });
+    const listed = await server.api<DeletedPage>("POST", `${contoso}/users.list-deleted`, { search: "Privileged Authentication Admin" });
     assert.deepEqual(listed.body.data.value.map((u) => u.id), [id]);
     await other.api(`/directory/deletedItems/${id}/restore`).post({});
   });

@@ -2,8 +2,8 @@ import { roleByTemplateId } from "../authz/roles.ts";
 import type { DirectoryObjectRecord } from "../directory/model.ts";
 import type { GraphCall } from "./graph-call.ts";
 import type { CollectionSource } from "./list-collection.ts";
-import { defaultGroupProperties, readGroupProperty } from "./groups/group-json.ts";
-import { defaultUserProperties, readUserProperty } from "./users/user-json.ts";
+import { defaultGroupProperties, groupPropertySet, readGroupProperty } from "./groups/group-json.ts";
+import { defaultUserProperties, readUserProperty, userProperties } from "./users/user-json.ts";
 
 /** A member, owner or memberOf entry: a user, group, service principal or (for memberOf) a directory role. */
 export type DirectoryEntry = DirectoryObjectRecord | { readonly kind: "directoryRole"; readonly id: string };
@@ -15,6 +15,9 @@ const typeNames: Record<DirectoryEntry["kind"], string> = {
   application: "#microsoft.graph.application",
   directoryRole: "#microsoft.graph.directoryRole",
 };
+
+/** What the cloud serves of service principals and applications when they appear among directory objects. */
+const appProperties: ReadonlySet<string> = new Set(["id", "appId", "appOwnerOrganizationId", "accountEnabled", "createdDateTime", "deletedDateTime", "displayName", "servicePrincipalType", "signInAudience"]);
 
 function readEntry(call: GraphCall, entry: DirectoryEntry, property: string): unknown {
   switch (entry.kind) {
@@ -28,11 +31,15 @@ function readEntry(call: GraphCall, entry: DirectoryEntry, property: string): un
       return values[property];
     }
     default:
-      return (entry as unknown as Record<string, unknown>)[property];
+      return appProperties.has(property) ? (entry as unknown as Record<string, unknown>)[property] : undefined;
   }
 }
 
-const knownProperties: ReadonlySet<string> = new Set([...defaultUserProperties, ...defaultGroupProperties, "appId", "accountEnabled", "roleTemplateId", "userType"]);
+/**
+ * A directoryObject collection accepts in `$select` the properties of the types it holds (users, groups,
+ * service principals, directory roles); an entry of a type without the property leaves it out.
+ */
+const knownProperties: ReadonlySet<string> = new Set([...userProperties, ...groupPropertySet, ...appProperties, "roleTemplateId"]);
 
 /** Each entry shows its own type's default properties; the others read as undefined and are left out. */
 const mixedDefaults = [...new Set<string>([...defaultUserProperties, ...defaultGroupProperties, "appId", "roleTemplateId"])];
@@ -52,6 +59,7 @@ export function directoryObjectsSource(call: GraphCall, ids: readonly string[], 
     read: (entry, property) => readEntry(call, entry, property),
     defaultProperties: mixedDefaults,
     knownProperties,
+    entityType: "microsoft.graph.directoryObject",
     typeName: (entry) => typeNames[entry.kind],
   };
 }

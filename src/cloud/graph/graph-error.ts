@@ -31,3 +31,8 @@ export function badRequest(message: string): GraphError {
 export function segmentNotFound(segment: string): GraphError {
   return new GraphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`);
 }
+
+/** Graph's refusal of a cloud write to an object mastered in on-premises Active Directory (real responses). */
+export function onPremisesMastered(): GraphError {
+  return badRequest("Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.");
+}

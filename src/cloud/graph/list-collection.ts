@@ -27,6 +27,9 @@ export interface CollectionSource<R> {
   read(record: R, property: string): unknown;
   readonly defaultProperties: readonly string[];
   readonly knownProperties: ReadonlySet<string>;
+  /** The type `$select` names are checked against in errors; by default the resource's own. */
+  readonly entityType?: string;
+  /** Marks a collection of mixed types: each entry carries its `@odata.type` and leaves out properties its type lacks. */
   readonly typeName?: (record: R) => string | undefined;
 }
 
@@ -45,7 +48,7 @@ export function listCollection<R>(call: GraphCall, source: CollectionSource<R>, 
   const query = { filter, orderBy, search, count: (q.get("$count") ?? "").toLowerCase() === "true", consistencyEventual, countSegment };
   checkQueryRules(source.resource, query);
   const count = reportsCount(query) || countSegment;
-  const select = parseSelect(q.get("$select") ?? undefined, source.knownProperties, source.resource === "groups" ? "microsoft.graph.group" : "microsoft.graph.user");
+  const select = parseSelect(q.get("$select") ?? undefined, source.knownProperties, source.entityType ?? (source.resource === "groups" ? "microsoft.graph.group" : "microsoft.graph.user"));
   const top = parseTop(q.get("$top") ?? undefined) ?? 100;
   const token = q.get("$skiptoken");
   const state = (token ? decodeSkipToken(token) : {}) as PageState;
@@ -88,7 +91,9 @@ export function listCollection<R>(call: GraphCall, source: CollectionSource<R>, 
     for (const p of properties) full[p] = source.read(record, p);
     const selected = applySelect(full, select, source.defaultProperties);
     const typeName = source.typeName?.(record);
-    return typeName ? { "@odata.type": typeName, ...selected } : selected;
+    if (!typeName) return selected;
+    for (const p of properties) if (full[p] === undefined) delete selected[p];
+    return { "@odata.type": typeName, ...selected };
   });
   const context = select ? `${source.contextPath}(${select.join(",")})` : source.contextPath;
   const body: Record<string, unknown> = { "@odata.context": `${call.context.baseUrl}/v1.0/$metadata#${context}` };

@@ -1,12 +1,14 @@
 import { recordDirectoryAudit, target } from "../../directory/audit-recorder.ts";
-import type { DirectoryObjectRecord } from "../../directory/model.ts";
+import { originalUserPrincipalName } from "../../directory/deleted-user-name.ts";
+import type { DirectoryObjectRecord, UserRecord } from "../../directory/model.ts";
 import type { GraphCall, GraphRoute } from "../graph-call.ts";
 import { route } from "../graph-call.ts";
-import { badRequest, insufficientPrivileges, resourceNotFound } from "../graph-error.ts";
+import { insufficientPrivileges, resourceNotFound } from "../graph-error.ts";
 import { listCollection } from "../list-collection.ts";
 import { checkSensitiveActionOnTarget } from "../users/user-update-rules.ts";
 import { applicationPermissionsFor } from "../../authz/required-permissions.ts";
-import { singleUserJson, userSource } from "../users/users-routes.ts";
+import { checkUserValue, notConvertible } from "../users/user-values.ts";
+import { checkUpnAvailable, singleUserJson, userSource } from "../users/users-routes.ts";
 
 function deletedObject(call: GraphCall): DirectoryObjectRecord {
   const record = call.tenant.objects.get(call.params.objectId!);
@@ -31,23 +33,33 @@ function checkPermissionFor(call: GraphCall, record: DirectoryObjectRecord): voi
   if (record.kind === "user" && call.request.method !== "GET") checkSensitiveActionOnTarget(call.tenant, call.claims, record);
 }
 
+/**
+ * A restored user gets back the name it had, or the `newUserPrincipalName` of the request ("Restore deleted
+ * item"); either must be free. Proxy-address conflicts are not modelled, so `autoReconcileProxyConflict` changes nothing.
+ */
+function restoredUser(call: GraphCall, user: UserRecord): UserRecord {
+  const { newUserPrincipalName, autoReconcileProxyConflict } = call.body();
+  if (autoReconcileProxyConflict !== undefined && typeof autoReconcileProxyConflict !== "boolean") throw notConvertible(autoReconcileProxyConflict, "Edm.Boolean");
+  if (newUserPrincipalName !== undefined) checkUserValue("userPrincipalName", newUserPrincipalName);
+  const userPrincipalName = typeof newUserPrincipalName === "string" ? newUserPrincipalName : originalUserPrincipalName(user);
+  checkUpnAvailable(call.tenant, userPrincipalName, user.id);
+  return { ...user, deletedDateTime: null, userPrincipalName };
+}
+
 function restore(call: GraphCall) {
   const record = deletedObject(call);
   checkPermissionFor(call, record);
-  if (record.kind === "user" && call.tenant.user(record.userPrincipalName)?.deletedDateTime === null) {
-    throw badRequest("Another object with the same value for property userPrincipalName already exists.");
-  }
-  const restored = { ...record, deletedDateTime: null } as DirectoryObjectRecord;
+  const restored: DirectoryObjectRecord = record.kind === "user" ? restoredUser(call, record) : { ...record, deletedDateTime: null };
   call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: restored });
   recordDirectoryAudit(call.context, call.tenant, {
     activity: record.kind === "user" ? "Restore user" : "Restore group",
     category: record.kind === "user" ? "UserManagement" : "GroupManagement",
     operationType: "Add",
     initiatedBy: call.initiator,
-    targets: [target(record.id, record.kind === "user" ? "User" : "Group", record.displayName, record.kind === "user" ? record.userPrincipalName : null)],
+    targets: [target(restored.id, restored.kind === "user" ? "User" : "Group", restored.displayName, restored.kind === "user" ? restored.userPrincipalName : null)],
     correlationId: call.requestId,
   });
-  return { status: 200, body: record.kind === "user" ? singleUserJson(call, restored as typeof record, "directoryObjects/$entity") : { id: restored.id, displayName: restored.displayName } };
+  return { status: 200, body: restored.kind === "user" ? singleUserJson(call, restored, "directoryObjects/$entity") : { id: restored.id, displayName: restored.displayName } };
 }
 
 function purge(call: GraphCall) {

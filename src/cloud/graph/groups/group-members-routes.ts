@@ -3,7 +3,7 @@ import type { GroupRecord } from "../../directory/model.ts";
 import { directoryObjectsSource } from "../directory-objects-json.ts";
 import type { GraphCall, GraphRoute } from "../graph-call.ts";
 import { route } from "../graph-call.ts";
-import { badRequest, GraphError, insufficientPrivileges, resourceNotFound } from "../graph-error.ts";
+import { badRequest, GraphError, insufficientPrivileges, onPremisesMastered, resourceNotFound } from "../graph-error.ts";
 import { listCollection } from "../list-collection.ts";
 import { referencedId } from "../users/user-relations-routes.ts";
 import { activeGroup } from "./groups-routes.ts";
@@ -20,7 +20,7 @@ function checkMembershipWritable(call: GraphCall, group: GroupRecord, relation: 
     throw badRequest("Cannot Update a mail-enabled security groups and or distribution list.");
   }
   if (group.onPremisesSyncEnabled) {
-    throw badRequest("Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.");
+    throw onPremisesMastered();
   }
   if (group.isAssignableToRole && call.claims.idtyp === "app" && !call.claims.roles.includes("RoleManagement.ReadWrite.Directory")) {
     throw insufficientPrivileges();

@@ -4,7 +4,7 @@ import type { GroupRecord } from "../../directory/model.ts";
 import type { TenantDirectory } from "../../directory/tenant-directory.ts";
 import type { GraphCall, GraphRoute } from "../graph-call.ts";
 import { route } from "../graph-call.ts";
-import { badRequest, insufficientPrivileges, resourceNotFound } from "../graph-error.ts";
+import { badRequest, insufficientPrivileges, onPremisesMastered, resourceNotFound } from "../graph-error.ts";
 import { listCollection } from "../list-collection.ts";
 import { applySelect, parseSelect } from "../odata/index.ts";
 import { applyLicenseChange, parseLicenseChange } from "../users/license-assignment.ts";
@@ -136,7 +136,7 @@ function patchGroup(call: GraphCall) {
     if (!updatableGroupProperties.has(property)) throw badRequest(`Property '${property}' is read-only or does not exist as a declared property of resource 'Group'.`);
   }
   if (group.onPremisesSyncEnabled) {
-    throw badRequest("Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.");
+    throw onPremisesMastered();
   }
   const next: Record<string, unknown> = { ...group };
   if (changes.includes("displayName")) next.displayName = text(body, "displayName", 256, true);

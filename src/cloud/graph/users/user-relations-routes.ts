@@ -2,7 +2,7 @@ import type { UserRecord } from "../../directory/model.ts";
 import { skuInfo } from "../../directory/sku-catalog.ts";
 import type { GraphCall, GraphRoute } from "../graph-call.ts";
 import { route } from "../graph-call.ts";
-import { badRequest, resourceNotFound } from "../graph-error.ts";
+import { badRequest, onPremisesMastered, resourceNotFound } from "../graph-error.ts";
 import { directoryObjectsSource } from "../directory-objects-json.ts";
 import { listCollection } from "../list-collection.ts";
 import { recordUserAudit } from "./user-audit.ts";
@@ -26,7 +26,7 @@ export function referencedId(body: Record<string, unknown>): string {
 /** The manager of a synced user comes from on-premises Active Directory like its other attributes. */
 function checkManagerWritable(user: UserRecord): void {
   if (user.onPremisesSyncEnabled) {
-    throw badRequest("Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.");
+    throw onPremisesMastered();
   }
 }
 

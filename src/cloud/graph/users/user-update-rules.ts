@@ -2,7 +2,7 @@ import { canPerformSensitiveAction, canResetPassword, PASSWORD_RESET_SENSITIVE_P
 import type { UserRecord } from "../../directory/model.ts";
 import type { TenantDirectory } from "../../directory/tenant-directory.ts";
 import type { AccessClaims } from "../../identity/token-issuer.ts";
-import { GraphError, badRequest, insufficientPrivileges } from "../graph-error.ts";
+import { GraphError, badRequest, insufficientPrivileges, onPremisesMastered } from "../graph-error.ts";
 
 const anyUserWrite = ["User.ReadWrite.All", "Directory.ReadWrite.All"] as const;
 
@@ -125,8 +125,6 @@ export function checkUserUpdate(tenant: TenantDirectory, claims: AccessClaims, u
     }
   }
   if (user.onPremisesSyncEnabled && properties.some((p) => !cloudMasteredForSyncedUsers.has(p))) {
-    throw badRequest(
-      "Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.",
-    );
+    throw onPremisesMastered();
   }
 }

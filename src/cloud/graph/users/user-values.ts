@@ -30,7 +30,7 @@ function invalid(property: string): GraphError {
   return badRequest(`Invalid value specified for property '${property}' of resource 'User'.`);
 }
 
-function notConvertible(value: unknown, type: string): GraphError {
+export function notConvertible(value: unknown, type: string): GraphError {
   return new GraphError(400, "BadRequest", `Cannot convert the literal '${String(value)}' to the expected type '${type}'.`);
 }
 

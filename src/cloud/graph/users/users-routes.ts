@@ -1,10 +1,11 @@
+import { deletedUserPrincipalName } from "../../directory/deleted-user-name.ts";
 import type { UserRecord } from "../../directory/model.ts";
 import { newUserRecord } from "../../directory/new-user-record.ts";
 import { hashPassword } from "../../directory/passwords.ts";
 import type { TenantDirectory } from "../../directory/tenant-directory.ts";
 import type { GraphCall, GraphRoute } from "../graph-call.ts";
 import { route } from "../graph-call.ts";
-import { badRequest, resourceNotFound } from "../graph-error.ts";
+import { badRequest, onPremisesMastered, resourceNotFound } from "../graph-error.ts";
 import { listCollection } from "../list-collection.ts";
 import { applySelect, parseSelect } from "../odata/index.ts";
 import { type ModifiedProperty, recordUserAudit } from "./user-audit.ts";
@@ -45,7 +46,7 @@ function verifiedDomain(tenant: TenantDirectory, upn: string): boolean {
   return tenant.tenant.domains.some((d) => d.isVerified && d.id.toLowerCase() === domain);
 }
 
-function checkUpnAvailable(tenant: TenantDirectory, upn: string, selfId?: string): void {
+export function checkUpnAvailable(tenant: TenantDirectory, upn: string, selfId?: string): void {
   if (!verifiedDomain(tenant, upn)) {
     throw badRequest("The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.");
   }
@@ -150,10 +151,12 @@ function patchUser(call: GraphCall) {
   return { status: 204 };
 }
 
+/** Entra keeps a deleted user for 30 days under a new name; one synced from on-premises is deleted there, not here. */
 function deleteUser(call: GraphCall) {
   const user = activeUser(call.tenant, call.params.userId!);
   checkSensitiveActionOnTarget(call.tenant, call.claims, user);
-  const deleted: UserRecord = { ...user, deletedDateTime: call.context.now().toISOString() };
+  if (user.onPremisesSyncEnabled) throw onPremisesMastered();
+  const deleted: UserRecord = { ...user, deletedDateTime: call.context.now().toISOString(), userPrincipalName: deletedUserPrincipalName(user) };
   call.context.state.apply({ op: "object.put", tenantId: call.tenant.id, record: deleted });
   recordUserAudit(call, "Delete user", "Delete", user);
   return { status: 204 };
