@@ -1,11 +1,52 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Pool } from "pg";
+import type { TokenScope } from "./principal.ts";
 
 function sha256(token: string): Buffer {
   return createHash("sha256").update(token).digest();
 }
 
-/** API tokens: random, shown once, kept only as SHA-256 hashes. */
+export interface ApiTokenSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly scopes: readonly TokenScope[];
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+/** The operator behind a valid token, and what the token may do. */
+export interface VerifiedToken {
+  readonly tokenId: string;
+  readonly tokenName: string;
+  readonly operatorId: string;
+  readonly operatorName: string;
+  readonly groupIds: readonly string[];
+  readonly scopes: readonly TokenScope[];
+}
+
+interface SummaryRow {
+  id: string;
+  name: string;
+  scopes: TokenScope[];
+  created_at: Date;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+const summaryOf = (row: SummaryRow): ApiTokenSummary => ({
+  id: row.id,
+  name: row.name,
+  scopes: row.scopes,
+  createdAt: row.created_at.toISOString(),
+  expiresAt: row.expires_at?.toISOString() ?? null,
+  lastUsedAt: row.last_used_at?.toISOString() ?? null,
+  revokedAt: row.revoked_at?.toISOString() ?? null,
+});
+
+/** Personal API tokens: random, shown once, kept only as SHA-256 hashes; scoped, expiring and revocable. */
 export function createApiTokens(deps: { pool: Pick<Pool, "query"> }) {
   return {
     /** A new token, not yet valid: `store` makes it count. */
@@ -13,18 +54,42 @@ export function createApiTokens(deps: { pool: Pick<Pool, "query"> }) {
       return `tnt_${randomBytes(32).toString("base64url")}`;
     },
 
-    async store(name: string, token: string): Promise<void> {
-      await deps.pool.query("INSERT INTO api_tokens (name, token_sha256) VALUES ($1, $2)", [name, sha256(token)]);
+    async store(token: string, owner: { operatorId: string; name: string; scopes: readonly TokenScope[]; expiresAt: Date | null }): Promise<ApiTokenSummary> {
+      const { rows } = await deps.pool.query<SummaryRow>(
+        "INSERT INTO api_tokens (name, token_sha256, operator_id, scopes, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING *",
+        [owner.name, sha256(token), owner.operatorId, owner.scopes, owner.expiresAt],
+      );
+      return summaryOf(rows[0]!);
     },
 
     async hasActive(): Promise<boolean> {
-      return (await deps.pool.query("SELECT 1 FROM api_tokens WHERE revoked_at IS NULL LIMIT 1")).rowCount !== 0;
+      return (await deps.pool.query("SELECT 1 FROM api_tokens WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()) LIMIT 1")).rowCount !== 0;
     },
 
-    /** The token's name when it is valid and not revoked. */
-    async verify(token: string): Promise<string | undefined> {
-      const result = await deps.pool.query<{ name: string }>("SELECT name FROM api_tokens WHERE token_sha256 = $1 AND revoked_at IS NULL", [sha256(token)]);
-      return result.rows[0]?.name;
+    /** The operator and scopes of a token that is neither revoked, expired, nor its operator disabled. */
+    async verify(token: string): Promise<VerifiedToken | undefined> {
+      const { rows } = await deps.pool.query<{ id: string; name: string; operator_id: string; user_principal_name: string; group_ids: string[]; scopes: TokenScope[] }>(
+        `UPDATE api_tokens t SET last_used_at = now()
+         FROM operators o
+         WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+           AND o.id = t.operator_id AND o.disabled_at IS NULL
+         RETURNING t.id, t.name, t.operator_id, o.user_principal_name, o.group_ids, t.scopes`,
+        [sha256(token)],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      return { tokenId: row.id, tokenName: row.name, operatorId: row.operator_id, operatorName: row.user_principal_name, groupIds: row.group_ids, scopes: row.scopes };
+    },
+
+    async listOf(operatorId: string): Promise<ApiTokenSummary[]> {
+      const { rows } = await deps.pool.query<SummaryRow>("SELECT * FROM api_tokens WHERE operator_id = $1 ORDER BY created_at", [operatorId]);
+      return rows.map(summaryOf);
+    },
+
+    /** Revokes one of the operator's tokens; false when it has none with this id. */
+    async revoke(operatorId: string, tokenId: string): Promise<boolean> {
+      const result = await deps.pool.query("UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND operator_id = $2 AND revoked_at IS NULL", [tokenId, operatorId]);
+      return (result.rowCount ?? 0) > 0;
     },
   };
 }

@@ -1,5 +1,7 @@
 // What each catalog action does when it runs. Reads answer at once; writes go through the runner in
 // three steps so that intent is journalled before effect and the effect can be checked afterwards.
+import type { AccessDecision } from "../access/operator-access.ts";
+import type { TargetAdminRoles, TargetRuleTable } from "../access/target-role-rules.ts";
 import type { AuditTarget, JsonObject } from "../audit/audit-entry.ts";
 import type { TenantGraph } from "../graph/tenant-graph.ts";
 import type { TenantAccess } from "../tenants/tenants-service.ts";
@@ -7,6 +9,11 @@ import type { TenantAccess } from "../tenants/tenants-service.ts";
 export interface ActionContext {
   readonly tenant: TenantAccess;
   readonly graph: TenantGraph;
+  /** The operator running the action, for Microsoft's rules on administrator targets. */
+  readonly operator: {
+    readonly name: string;
+    decideOnTarget(table: TargetRuleTable, target: TargetAdminRoles): AccessDecision;
+  };
 }
 
 /** The outcome of `prepare`: what will change, on what, and how to recognise afterwards that it did. */

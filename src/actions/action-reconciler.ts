@@ -13,6 +13,12 @@ import type { ActionRun } from "./action-run.ts";
 import type { ActionRunsStore, RunOutcome, StoredRun } from "./action-runs-store.ts";
 import { isRunnerGone } from "./runner-instance.ts";
 
+/** Settling only reads back; it decides nothing on anyone's behalf. */
+const readBackOnly = {
+  name: "Tenantry (settling an interrupted run)",
+  decideOnTarget: () => ({ allowed: false, reason: "Settling an interrupted run only reads.", missingRoleActions: [], rolesThatWould: [] }),
+};
+
 /** Longer than any run takes: Graph calls time out after 2 minutes and reads are tried a few times. */
 const ownRunTimeoutMs = 15 * 60 * 1000;
 
@@ -31,7 +37,7 @@ export function createActionReconciler(deps: {
     const requestIds: string[] = [];
     const tenant = await deps.tenants.access(stored.run.tenantId);
     const graph = createTenantGraph({ graphUrl: tenant.graphUrl, accessToken: tenant.accessToken, onRequestId: (id) => requestIds.push(id) });
-    const checked = await executor.check({ tenant, graph }, stored.plan, undefined).catch((error: unknown) => {
+    const checked = await executor.check({ tenant, graph, operator: readBackOnly }, stored.plan, undefined).catch((error: unknown) => {
       if (error instanceof GraphRequestError && error.status === 404) return error;
       throw error;
     });

@@ -3,6 +3,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { Pool } from "pg";
 import type { z } from "zod";
+import type { OperatorAccess } from "../access/operator-access.ts";
 import type { AuditActor, JsonObject } from "../audit/audit-entry.ts";
 import { canonicalJson } from "../audit/audit-hash.ts";
 import type { AuditLog } from "../audit/audit-log.ts";
@@ -14,12 +15,15 @@ import { GraphOutcomeUnknown, GraphRequestError } from "../graph/graph-errors.ts
 import { createTenantGraph } from "../graph/tenant-graph.ts";
 import { inTransaction } from "../store/transaction.ts";
 import { actionConsent } from "../tenants/consent-health.ts";
-import type { TenantAccess, TenantsService } from "../tenants/tenants-service.ts";
+import { type TenantAccess, TenantsError, type TenantsService } from "../tenants/tenants-service.ts";
 import { ActionInputError, ActionRefused, IdempotencyConflict } from "./action-errors.ts";
 import type { ActionContext, AnyExecutor, AppliedChange, CheckedChange, PreparedChange, WriteExecutor } from "./action-executor.ts";
 import type { ActionRun, ActionRunError } from "./action-run.ts";
 import type { ActionRunsStore, RunOutcome, StoredRun } from "./action-runs-store.ts";
 import type { RunnerInstance } from "./runner-instance.ts";
+
+/** What the runner asks of the operator's access: visibility, the decision on the action, and on administrator targets. */
+export type RunnerAccess = Pick<OperatorAccess, "principal" | "canSee" | "decideAction" | "decideOnTarget">;
 
 export interface RunRequest {
   readonly action: ActionId;
@@ -27,6 +31,8 @@ export interface RunRequest {
   readonly tenant: string;
   readonly input: unknown;
   readonly actor: AuditActor;
+  /** The operator's rights; every run is decided by them first. */
+  readonly access: RunnerAccess;
   /** The caller's key; a retry with the same key returns the first outcome. Generated when absent. */
   readonly idempotencyKey?: string;
 }
@@ -46,7 +52,7 @@ export interface RunnerDependencies {
   readonly pool: Pick<Pool, "connect">;
   readonly audit: Pick<AuditLog, "append">;
   readonly runs: ActionRunsStore;
-  readonly tenants: Pick<TenantsService, "access">;
+  readonly tenants: Pick<TenantsService, "access" | "get">;
   readonly executors: ReadonlyMap<ActionId, AnyExecutor>;
   /** This process's runner instance: its id marks the runs it executes, and its lock must be held to start one. */
   readonly instance: Pick<RunnerInstance, "id" | "hold">;
@@ -110,6 +116,19 @@ function refusalOf(error: unknown): ActionRefused | undefined {
   return undefined;
 }
 
+/** Deny by default: the operator's roles in the tenant must grant every role action the action needs with this input. */
+function operatorRefusal(access: RunnerAccess, definition: ActionDefinition, input: unknown, tenant: TenantAccess): ActionRefused | undefined {
+  const decision = access.decideAction(definition, input, tenant.connection.tenantId, tenant.tenantName);
+  if (decision.allowed) return undefined;
+  const role = decision.rolesThatWould[0];
+  return new ActionRefused({
+    status: 403,
+    code: "operator_not_allowed",
+    message: `"${definition.title}" is not allowed: ${decision.reason}`,
+    fix: role ? `Ask a Platform Administrator to assign you ${role} (or a role with ${decision.missingRoleActions.join(", ")}) for ${tenant.tenantName}.` : "Use an API token with the scope this needs, or sign in.",
+  });
+}
+
 function consentRefusal(definition: ActionDefinition, tenant: TenantAccess): ActionRefused | undefined {
   const { feature, fixes } = actionConsent(definition, tenant.granted, { tenantName: tenant.tenantName, appName: tenant.appName, consentUrl: tenant.consentUrl });
   if (feature.available) return undefined;
@@ -125,11 +144,22 @@ function consentRefusal(definition: ActionDefinition, tenant: TenantAccess): Act
 export function createActionRunner(deps: RunnerDependencies) {
   const verifyAttempts = deps.verifyAttempts ?? 3;
 
-  function contextFor(tenant: TenantAccess, requestIds: string[]): ActionContext {
+  function contextFor(tenant: TenantAccess, access: RunnerAccess, requestIds: string[]): ActionContext {
+    const tenantId = tenant.connection.tenantId;
     return {
       tenant,
       graph: createTenantGraph({ graphUrl: tenant.graphUrl, accessToken: tenant.accessToken, onRequestId: (id) => requestIds.push(id) }),
+      operator: { name: access.principal.name, decideOnTarget: (table, target) => access.decideOnTarget(table, tenantId, target) },
     };
+  }
+
+  /** The tenant, if the operator may see it; one it may not see is answered like one that is not connected. */
+  async function visibleTenant(request: RunRequest): Promise<TenantAccess> {
+    const connection = await deps.tenants.get(request.tenant);
+    if (!request.access.canSee(connection.tenantId)) {
+      throw new TenantsError(404, `Tenant '${request.tenant}' is not connected.`, "Connect it with `tenantry tenants add <tenant id or domain>`.");
+    }
+    return deps.tenants.access(connection.tenantId);
   }
 
   async function checkUntilApplied(executor: WriteExecutor<unknown, unknown>, context: ActionContext, plan: unknown, applied: AppliedChange | undefined): Promise<CheckedChange> {
@@ -234,24 +264,25 @@ export function createActionRunner(deps: RunnerDependencies) {
 
   async function runWrite(definition: ActionDefinition, executor: WriteExecutor<unknown, unknown>, request: RunRequest, input: unknown): Promise<RunAnswer> {
     const started = Date.now();
-    const tenant = await deps.tenants.access(request.tenant);
+    const tenant = await visibleTenant(request);
     const tenantId = tenant.connection.tenantId;
+    const requester = request.access.principal.operatorId;
     const idempotencyKey = request.idempotencyKey ?? randomUUID();
     const inputs = redactSecrets(input) as JsonObject;
     const requestSha256 = createHmac("sha256", deps.requestKey).update(canonicalJson({ action: definition.id, tenantId, input: toJson(input) })).digest();
-    const existing = await deps.runs.find(request.actor.name, idempotencyKey);
+    const existing = await deps.runs.find(requester, idempotencyKey);
     if (existing) return replay(existing, requestSha256);
 
     const requestIds: string[] = [];
-    const context = contextFor(tenant, requestIds);
+    const context = contextFor(tenant, request.access, requestIds);
     const runId = randomUUID();
     const correlationId = randomUUID();
-    const base = { id: runId, requester: request.actor.name, idempotencyKey, requestSha256, action: definition.id, tenantId, actor: request.actor, inputs, runnerInstance: deps.instance.id, correlationId };
+    const base = { id: runId, requester, idempotencyKey, requestSha256, action: definition.id, tenantId, actor: request.actor, inputs, runnerInstance: deps.instance.id, correlationId };
     const auditBase = { actor: request.actor, action: definition.id, tenantId, inputs, correlationId };
 
     let prepared: PreparedChange<unknown>;
     try {
-      const refusal = consentRefusal(definition, tenant);
+      const refusal = operatorRefusal(request.access, definition, input, tenant) ?? consentRefusal(definition, tenant);
       if (refusal) throw refusal;
       prepared = await executor.prepare(context, input);
     } catch (error) {
@@ -263,7 +294,7 @@ export function createActionRunner(deps: RunnerDependencies) {
         if (ok) await deps.audit.append({ ...auditBase, target: refusal.target ?? null, outcome: "denied", error: { ...runError }, graphRequestIds: requestIds, durationMs: Date.now() - started }, tx);
         return ok;
       });
-      if (!inserted) return replay((await deps.runs.find(request.actor.name, idempotencyKey))!, requestSha256);
+      if (!inserted) return replay((await deps.runs.find(requester, idempotencyKey))!, requestSha256);
       return { kind: "write", run: (await deps.runs.get(runId))!.run, replayed: false };
     }
 
@@ -274,7 +305,7 @@ export function createActionRunner(deps: RunnerDependencies) {
       if (ok) await deps.audit.append({ ...auditBase, target: prepared.target, before: prepared.before, outcome: "requested", graphRequestIds: requestIds }, tx);
       return ok;
     });
-    if (!inserted) return replay((await deps.runs.find(request.actor.name, idempotencyKey))!, requestSha256);
+    if (!inserted) return replay((await deps.runs.find(requester, idempotencyKey))!, requestSha256);
 
     const executed = await execute(executor, context, prepared.plan, input, warnings, requestIds);
     if (!executed.outcome) {
@@ -312,11 +343,16 @@ export function createActionRunner(deps: RunnerDependencies) {
       if (!executor) throw new Error(`No executor for ${definition.id}.`);
       const input = parseInput(definition.input, request.input);
       if (executor.kind === "write") return runWrite(definition, executor, request, input);
-      const tenant = await deps.tenants.access(request.tenant);
-      const refusal = consentRefusal(definition, tenant);
-      if (refusal) throw refusal;
+      const tenant = await visibleTenant(request);
+      const refusal = operatorRefusal(request.access, definition, input, tenant);
+      if (refusal) {
+        await deps.audit.append({ actor: request.actor, action: definition.id, tenantId: tenant.connection.tenantId, inputs: redactSecrets(input) as JsonObject, outcome: "denied", error: { ...errorOf(refusal) } });
+        throw refusal;
+      }
+      const consent = consentRefusal(definition, tenant);
+      if (consent) throw consent;
       try {
-        const data = await executor.read(contextFor(tenant, []), input);
+        const data = await executor.read(contextFor(tenant, request.access, []), input);
         return { kind: "read", action: definition.id, tenantId: tenant.connection.tenantId, data };
       } catch (error) {
         throw refusalOf(error) ?? error;

@@ -7,7 +7,7 @@ import { type ActionId, actionIds } from "../catalog/action-ids.ts";
 import { GraphRequestError } from "../graph/graph-errors.ts";
 import { ActionInputError, ActionRefused, IdempotencyConflict } from "./action-errors.ts";
 import type { ActionRun, ActionRunState } from "./action-run.ts";
-import { type ActionRunner, parseInput } from "./action-runner.ts";
+import { type ActionRunner, parseInput, type RunnerAccess } from "./action-runner.ts";
 import { type TemplatePerson, templatePerson, type UserTemplate } from "./user-template-schema.ts";
 import type { UserTemplatesStore } from "./user-templates-store.ts";
 
@@ -25,6 +25,7 @@ export interface OnboardingRequest {
   /** Checked against `templatePerson`. */
   readonly person: unknown;
   readonly actor: AuditActor;
+  readonly access: RunnerAccess;
   /** Each step's key is derived from it; a retry with the same key returns the first outcome of every step. */
   readonly idempotencyKey: string;
 }
@@ -93,7 +94,7 @@ export async function createUserFromTemplate(deps: OnboardingDependencies, reque
   const template = await deps.templates.get(request.templateName);
   if (!template) throw templateNotFound(request.templateName);
   const { userPrincipalName, input } = createInput(template, person);
-  const base = { tenant: request.tenant, actor: request.actor };
+  const base = { tenant: request.tenant, actor: request.actor, access: request.access };
   const later: { action: ActionId; input: Record<string, unknown>; key: string }[] = [];
 
   const created = await deps.runner.run({ ...base, action: actionIds.usersCreate, input, idempotencyKey: stepKey(request.idempotencyKey, "create") });

@@ -3,7 +3,7 @@ import type { ActionRunner } from "../actions/action-runner.ts";
 import type { ActionRun } from "../actions/action-run.ts";
 import { catalog } from "../catalog/catalog.ts";
 import { errorSchema, tenantKey } from "./api-schemas.ts";
-import { actorOf } from "./request-caller.ts";
+import { accessOf, actorOf } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -72,7 +72,7 @@ export function registerActionRoutes(app: ZodApp, runner: ActionRunner): void {
     const url = `/api/tenants/:tenant/actions/${action.id}`;
     if (action.kind === "read") {
       app.post(url, { schema: { ...schema, response: { 200: z.object({ action: z.string(), tenantId: z.string(), data: z.unknown() }), ...errors } } }, async (request) => {
-        const answer = await runner.run({ action: action.id, tenant: request.params.tenant, input: request.body, actor: actorOf(request) });
+        const answer = await runner.run({ action: action.id, tenant: request.params.tenant, input: request.body, actor: actorOf(request), access: accessOf(request) });
         if (answer.kind !== "read") throw new Error(`${action.id} answered as a write.`);
         return { action: answer.action, tenantId: answer.tenantId, data: answer.data };
       });
@@ -80,7 +80,7 @@ export function registerActionRoutes(app: ZodApp, runner: ActionRunner): void {
     }
     app.post(url, { schema: { ...schema, response: { 200: writeAnswer, 202: writeAnswer, ...runErrors } } }, async (request, reply) => {
       const key = request.headers["idempotency-key"];
-      const answer = await runner.run({ action: action.id, tenant: request.params.tenant, input: request.body, actor: actorOf(request), ...(key ? { idempotencyKey: key } : {}) });
+      const answer = await runner.run({ action: action.id, tenant: request.params.tenant, input: request.body, actor: actorOf(request), access: accessOf(request), ...(key ? { idempotencyKey: key } : {}) });
       if (answer.kind !== "write") throw new Error(`${action.id} answered as a read.`);
       const { run, replayed } = answer;
       if (run.state === "succeeded") return reply.status(200).send({ run, replayed, ...(answer.secret ? { secret: answer.secret } : {}) });

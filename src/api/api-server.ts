@@ -1,6 +1,7 @@
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AccessLoader } from "../access/access-loader.ts";
 import type { ApiTokens } from "../access/api-tokens.ts";
 import type { ActionRunner } from "../actions/action-runner.ts";
 import type { UserTemplatesStore } from "../actions/user-templates-store.ts";
@@ -14,6 +15,7 @@ import { registerAppRoutes } from "./app-routes.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
 import { registerConsentCallback } from "./consent-callback-route.ts";
 import { registerPermissionsRoutes } from "./permissions-routes.ts";
+import { createBearerAuthentication } from "./authentication.ts";
 import { setCaller } from "./request-caller.ts";
 import { registerTenantsRoutes } from "./tenants-routes.ts";
 import { registerUserTemplateRoutes } from "./user-template-routes.ts";
@@ -22,6 +24,7 @@ export interface ApiDependencies {
   readonly tenants: TenantsService;
   readonly app: PlatformAppStore;
   readonly tokens: ApiTokens;
+  readonly accessOf: AccessLoader;
   readonly audit: AuditLog;
   readonly runner: ActionRunner;
   readonly userTemplates: UserTemplatesStore;
@@ -48,11 +51,11 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
     transform: jsonSchemaTransform,
   });
 
+  const bearer = createBearerAuthentication(deps.tokens);
   app.addHook("onRequest", async (request, reply) => {
     if (publicRoutes.has(request.routeOptions.url ?? "")) return;
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
-    const name = token ? await deps.tokens.verify(token) : undefined;
-    if (name) setCaller(request, name);
+    const principal = await bearer(request);
+    if (principal) setCaller(request, await deps.accessOf(principal));
     else {
       await reply.status(401).send({ error: { code: "unauthenticated", message: "A valid API token is required (Authorization: Bearer <token>).", fix: "Use the token printed by `tenantry serve`, or set TENANTRY_TOKEN for the CLI." } });
     }

@@ -1,14 +1,17 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
+import type { OperatorAccess } from "../access/operator-access.ts";
+import { platformRoleIds } from "../access/platform-roles.ts";
 import type { AuditFilters } from "../audit/audit-filters.ts";
 import { auditOutcomes, auditVias } from "../audit/audit-entry.ts";
 import { type AuditLog, maxAuditPage } from "../audit/audit-log.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
 import { errorSchema, tenantKey } from "./api-schemas.ts";
+import { accessOf, requirePlatformRole } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema };
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
 const filtersQuery = z.strictObject({
   tenant: tenantKey.optional().describe("tenant id or domain"),
@@ -57,7 +60,8 @@ const verifySchema = z.discriminatedUnion("ok", [
 /** Read-only routes over the audit log; entries are written by the action runner, never here. */
 export function registerAuditRoutes(app: ZodApp, audit: AuditLog, tenants: Pick<TenantsService, "get">): void {
   // A tenant id is taken as is, so that the history of a disconnected tenant stays reachable.
-  async function filtersOf(query: z.infer<typeof filtersQuery>): Promise<AuditFilters> {
+  /** An Auditor (or Platform Administrator) reads every entry; other operators those of the tenants they see. */
+  async function filtersOf(query: z.infer<typeof filtersQuery>, access: OperatorAccess): Promise<AuditFilters> {
     const tenantId = query.tenant === undefined ? undefined : guidPattern.test(query.tenant) ? query.tenant.toLowerCase() : (await tenants.get(query.tenant)).tenantId;
     return {
       ...(tenantId ? { tenantId } : {}),
@@ -67,6 +71,7 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditLog, tenants: Pick<
       ...(query.outcome ? { outcome: query.outcome } : {}),
       ...(query.since ? { from: new Date(query.since) } : {}),
       ...(query.until ? { to: new Date(query.until) } : {}),
+      ...(access.isAuditor() ? {} : { visibleTenants: access.visibility() }),
     };
   }
 
@@ -82,7 +87,7 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditLog, tenants: Pick<
     },
     async (request) => {
       const { cursor, limit, order } = request.query;
-      const page = await audit.list(await filtersOf(request.query), { limit, order, ...(cursor ? { cursor } : {}) });
+      const page = await audit.list(await filtersOf(request.query, accessOf(request)), { limit, order, ...(cursor ? { cursor } : {}) });
       return { value: page.entries, nextCursor: page.nextCursor };
     },
   );
@@ -91,7 +96,7 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditLog, tenants: Pick<
     "/api/audit/export",
     { schema: { tags: ["audit"], summary: "Every matching audit entry, oldest first, as a CSV or JSON download", querystring: exportQuery } },
     async (request, reply) => {
-      const filters = await filtersOf(request.query);
+      const filters = await filtersOf(request.query, accessOf(request));
       const csv = request.query.format === "csv";
       return reply
         .type(csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8")
@@ -103,6 +108,9 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditLog, tenants: Pick<
   app.post(
     "/api/audit/verify",
     { schema: { tags: ["audit"], summary: "Recompute the hash chain and report the first entry edited, deleted, reordered or inserted", response: { 200: verifySchema, ...errors } } },
-    async () => audit.verify(),
+    async (request) => {
+      requirePlatformRole(request, platformRoleIds.auditor);
+      return audit.verify();
+    },
   );
 }

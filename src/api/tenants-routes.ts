@@ -1,14 +1,25 @@
 import { z } from "zod";
 import { moduleIds } from "../catalog/module-ids.ts";
 import type { ConsentChecks } from "../jobs/consent-check-jobs.ts";
-import type { TenantsService } from "../tenants/tenants-service.ts";
+import type { FastifyRequest } from "fastify";
+import { platformRoleIds } from "../access/platform-roles.ts";
+import type { TenantConnection } from "../tenants/connections-store.ts";
+import { TenantsError, type TenantsService } from "../tenants/tenants-service.ts";
+import { accessOf, requirePlatformRole } from "./request-caller.ts";
 import { errorSchema, tenantKey, tenantSchema } from "./api-schemas.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 const tenantParams = z.strictObject({ tenant: tenantKey });
-const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema, 409: errorSchema, 502: errorSchema };
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 502: errorSchema };
 
 export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, checks: Pick<ConsentChecks, "requestCheck">): void {
+  /** A tenant the operator has no role in is answered like one that is not connected. */
+  async function visibleTenant(request: FastifyRequest, tenant: string): Promise<TenantConnection> {
+    const connection = await tenants.get(tenant);
+    if (!accessOf(request).canSee(connection.tenantId)) throw new TenantsError(404, `Tenant '${tenant}' is not connected.`, "Connect it with `tenantry tenants add <tenant id or domain>`.");
+    return connection;
+  }
+
   app.post(
     "/api/tenants/checks",
     {
@@ -20,14 +31,16 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
       },
     },
     async (request, reply) => {
+      requirePlatformRole(request, platformRoleIds.platformAdministrator);
       const tenantId = request.body.tenant ? (await tenants.get(request.body.tenant)).tenantId : undefined;
       return reply.status(202).send({ jobId: await checks.requestCheck(tenantId) });
     },
   );
 
-  app.get("/api/tenants", { schema: { tags: ["tenants"], summary: "Connected tenants with their consent health", response: { 200: z.object({ value: z.array(tenantSchema) }), ...errors } } }, async () => ({
-    value: await tenants.list(),
-  }));
+  app.get("/api/tenants", { schema: { tags: ["tenants"], summary: "Connected tenants with their consent health", response: { 200: z.object({ value: z.array(tenantSchema) }), ...errors } } }, async (request) => {
+    const access = accessOf(request);
+    return { value: (await tenants.list()).filter((t) => access.canSee(t.tenantId)) };
+  });
 
   app.post(
     "/api/tenants",
@@ -39,7 +52,10 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
         response: { 201: tenantSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await tenants.connectManually(request.body.tenant)),
+    async (request, reply) => {
+      requirePlatformRole(request, platformRoleIds.platformAdministrator);
+      return reply.status(201).send(await tenants.connectManually(request.body.tenant));
+    },
   );
 
   app.post(
@@ -52,23 +68,27 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
         response: { 201: z.object({ consentUrl: z.string(), state: z.string(), expiresAt: z.string() }), ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await tenants.startConsent(request.body.tenant, request.body.module)),
+    async (request, reply) => {
+      requirePlatformRole(request, platformRoleIds.platformAdministrator);
+      return reply.status(201).send(await tenants.startConsent(request.body.tenant, request.body.module));
+    },
   );
 
   app.get("/api/tenants/:tenant", { schema: { tags: ["tenants"], summary: "One connected tenant", params: tenantParams, response: { 200: tenantSchema, ...errors } } }, async (request) =>
-    tenants.get(request.params.tenant),
+    visibleTenant(request, request.params.tenant),
   );
 
   app.post(
     "/api/tenants/:tenant/check",
     { schema: { tags: ["tenants"], summary: "Check consent health now", params: tenantParams, response: { 200: tenantSchema, ...errors } } },
-    async (request) => tenants.check(request.params.tenant),
+    async (request) => tenants.check((await visibleTenant(request, request.params.tenant)).tenantId),
   );
 
   app.delete(
     "/api/tenants/:tenant",
     { schema: { tags: ["tenants"], summary: "Disconnect a tenant (its consent in Entra stays until an administrator removes it)", params: tenantParams, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
+      requirePlatformRole(request, platformRoleIds.platformAdministrator);
       await tenants.remove(request.params.tenant);
       return reply.status(204).send(null);
     },

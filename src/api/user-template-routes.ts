@@ -1,3 +1,4 @@
+import { platformRoleIds } from "../access/platform-roles.ts";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ActionRunner } from "../actions/action-runner.ts";
@@ -6,7 +7,7 @@ import { templatePerson, userTemplateDefaults, userTemplateName } from "../actio
 import type { UserTemplatesStore } from "../actions/user-templates-store.ts";
 import { actionHeaders, actionRunSchema, failedRunStatus } from "./action-routes.ts";
 import { errorSchema, tenantKey } from "./api-schemas.ts";
-import { actorOf } from "./request-caller.ts";
+import { accessOf, actorOf, requirePlatformRole } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 const templateSchema = z.object({
@@ -49,7 +50,7 @@ const failedOnboarding = onboardingSchema.extend({ error: stepError });
 const nameParams = z.strictObject({ name: userTemplateName });
 const tenantNameParams = z.strictObject({ tenant: tenantKey, name: userTemplateName });
 
-const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema };
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 const notFound = (name: string) => ({ error: { code: "template_not_found", message: `There is no user template named ${name}.` } });
 
 /** When the user was not created: the status of the creation run. */
@@ -75,12 +76,14 @@ export function registerUserTemplateRoutes(app: ZodApp, deps: { runner: Pick<Act
     "/api/user-templates/:name",
     { schema: { tags, summary: "Create a user template or replace its defaults", params: nameParams, body: userTemplateDefaults, response: { 200: templateSchema, 201: templateSchema, ...errors } } },
     async (request, reply) => {
+      requirePlatformRole(request, platformRoleIds.platformAdministrator);
       const { template, created } = await deps.templates.put(request.params.name, request.body, actorOf(request));
       return reply.status(created ? 201 : 200).send(template);
     },
   );
 
   app.delete("/api/user-templates/:name", { schema: { tags, summary: "Delete a user template", params: nameParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
+    requirePlatformRole(request, platformRoleIds.platformAdministrator);
     if (!(await deps.templates.remove(request.params.name, actorOf(request)))) return reply.status(404).send(notFound(request.params.name));
     return reply.status(204).send(null);
   });
@@ -104,6 +107,7 @@ export function registerUserTemplateRoutes(app: ZodApp, deps: { runner: Pick<Act
         templateName: request.params.name,
         person: request.body,
         actor: actorOf(request),
+        access: accessOf(request),
         idempotencyKey: request.headers["idempotency-key"] ?? randomUUID(),
       });
       if (onboarding.state !== "failed") return reply.status(200).send(onboarding);

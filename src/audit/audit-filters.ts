@@ -12,6 +12,8 @@ export interface AuditFilters {
   readonly from?: Date;
   /** Exclusive. */
   readonly to?: Date;
+  /** Only entries of these tenants: every tenant but `except` when `everyTenant`, else those in `include`. */
+  readonly visibleTenants?: { readonly everyTenant: boolean; readonly except: readonly string[]; readonly include: readonly string[] };
 }
 
 function likePattern(text: string): string {
@@ -34,5 +36,10 @@ export function filterConditions(filters: AuditFilters, params: unknown[]): stri
   if (filters.outcome !== undefined) conditions.push(`outcome = ${param(filters.outcome)}`);
   if (filters.from !== undefined) conditions.push(`occurred_at >= ${param(filters.from)}`);
   if (filters.to !== undefined) conditions.push(`occurred_at < ${param(filters.to)}`);
+  const visible = filters.visibleTenants;
+  if (visible) {
+    const included = `tenant_id = ANY(${param(visible.include)}::uuid[])`;
+    conditions.push(visible.everyTenant ? `((tenant_id IS NOT NULL AND tenant_id <> ALL(${param(visible.except)}::uuid[])) OR ${included})` : included);
+  }
   return conditions;
 }

@@ -5,7 +5,11 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import Fastify, { type FastifyError } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { randomUUID } from "node:crypto";
+import { createOperatorAccess } from "../access/operator-access.ts";
+import type { RoleAssignment } from "../access/role-assignments-store.ts";
 import { handleApiError } from "../api/api-errors.ts";
+import { setCaller } from "../api/request-caller.ts";
 import { registerAuditRoutes } from "../api/audit-routes.ts";
 import type { ZodApp } from "../api/zod-app.ts";
 import { createSecretBox } from "../secrets/secret-box.ts";
@@ -16,10 +20,18 @@ import { createTenantsService } from "../tenants/tenants-service.ts";
 import type { AuditEntry } from "./audit-entry.ts";
 import { createAuditLog } from "./audit-log.ts";
 
+const everyScope = ["actions:read", "actions:write", "audit:read", "platform"] as const;
+const accessFor = (name: string, assignments: RoleAssignment[]) =>
+  createOperatorAccess({ principal: { operatorId: randomUUID(), name, groupIds: [], scopes: everyScope }, assignments, tenantGroups: new Map(), customRoles: new Map() });
+const assignment = (role: RoleAssignment["role"], scope: RoleAssignment["scope"]): RoleAssignment => ({ id: randomUUID(), principal: { kind: "operator", id: randomUUID() }, role, scope, createdAt: "" });
+const auditor = accessFor("auditor@msp.example", [assignment({ kind: "platform", id: "auditor" }, { kind: "all" })]);
+
 let dir: string;
 let database: Database;
 let app: ZodApp;
 const contoso = "c0c0c0c0-0000-4000-8000-000000000001";
+const fabrikam = "c0c0c0c0-0000-4000-8000-000000000002";
+const technician = accessFor("tech@msp.example", [assignment({ kind: "entra", id: "729827e3-9c14-49f7-bb1b-9608f156bbb8" }, { kind: "tenant", tenantId: fabrikam })]);
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), "tenantry-audit-api-"));
@@ -34,13 +46,17 @@ before(async () => {
     consentRedirectUri: () => "http://localhost/tenants/consent-callback",
   });
   const audit = createAuditLog({ pool: database.pool });
-  for (const [tenantId, outcome] of [[contoso, "succeeded"], [null, "denied"], [contoso, "failed"]] as const) {
+  for (const [tenantId, outcome] of [[contoso, "succeeded"], [null, "denied"], [contoso, "failed"], [fabrikam, "succeeded"]] as const) {
     await audit.append({ actor: { name: "jo@msp.example", via: "api" }, action: "user.update", tenantId, target: { kind: "user", id: "u1", display: "Adele, V." }, inputs: { token: "t" }, outcome });
   }
   app = Fastify().withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error: FastifyError, request, reply) => handleApiError(error, request, reply));
+  // Who asks is chosen per request by a header, the way the API's authentication would find it.
+  app.addHook("onRequest", async (request) => {
+    setCaller(request, request.headers["x-test-operator"] === "technician" ? technician : auditor);
+  });
   registerAuditRoutes(app, audit, tenants);
   await app.ready();
 });
@@ -102,10 +118,21 @@ describe("audit API", () => {
     assert.deepEqual(json.json<AuditEntry[]>().map((e) => [e.outcome, e.tenantId]), [["denied", null]]);
   });
 
+  test("an operator who is not an Auditor reads only the entries of its tenants, and may not verify the chain", async () => {
+    const asTechnician = { "x-test-operator": "technician" };
+    const all = (await app.inject({ url: "/api/audit?limit=500", headers: asTechnician })).json<{ value: AuditEntry[] }>();
+    assert.deepEqual(all.value.map((e) => e.tenantId), [fabrikam]);
+    const other = (await app.inject({ url: `/api/audit?tenant=${contoso}`, headers: asTechnician })).json<{ value: AuditEntry[] }>();
+    assert.deepEqual(other.value, []);
+    const exported = (await app.inject({ url: "/api/audit/export?format=json", headers: asTechnician })).json<AuditEntry[]>();
+    assert.deepEqual(exported.map((e) => e.tenantId), [fabrikam]);
+    assert.equal((await app.inject({ method: "POST", url: "/api/audit/verify", headers: asTechnician })).statusCode, 403);
+  });
+
   test("verify passes, then fails after a row is changed with SQL", async () => {
     const ok = await app.inject({ method: "POST", url: "/api/audit/verify" });
     assert.equal(ok.statusCode, 200);
-    assert.equal(ok.json<{ ok: boolean; entries: number }>().entries, 3);
+    assert.equal(ok.json<{ ok: boolean; entries: number }>().entries, 4);
     assert.equal(ok.json<{ ok: boolean }>().ok, true);
 
     await database.pool.query("ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only");

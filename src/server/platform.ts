@@ -2,7 +2,14 @@ import { hkdfSync } from "node:crypto";
 import { rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { createAccessLoader } from "../access/access-loader.ts";
 import { createApiTokens } from "../access/api-tokens.ts";
+import { createBootstrapOperator } from "../access/bootstrap-operator.ts";
+import { createCustomRolesStore } from "../access/custom-roles-store.ts";
+import { createOperatorsStore } from "../access/operators-store.ts";
+import { tokenScopes } from "../access/principal.ts";
+import { createRoleAssignmentsStore } from "../access/role-assignments-store.ts";
+import { createTenantGroupsStore } from "../access/tenant-groups-store.ts";
 import { createActionReconciler } from "../actions/action-reconciler.ts";
 import { createActionRunner } from "../actions/action-runner.ts";
 import { createActionRunsStore } from "../actions/action-runs-store.ts";
@@ -71,6 +78,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const secrets = createSecretBox(secretKey);
     const app = createPlatformAppStore({ pool: database.pool, secrets });
     const tokens = createApiTokens({ pool: database.pool });
+    const operators = createOperatorsStore({ pool: database.pool });
+    const assignments = createRoleAssignmentsStore({ pool: database.pool });
+    const accessOf = createAccessLoader({ assignments, tenantGroups: createTenantGroupsStore({ pool: database.pool }), customRoles: createCustomRolesStore({ pool: database.pool }) });
     let publicUrl = (options.publicUrl ?? `http://localhost:${options.port}`).replace(/\/$/, "");
     const tenants = createTenantsService({
       pool: database.pool,
@@ -102,7 +112,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const token = tokens.create();
       await rm(adminTokenPath, { force: true });
       await createPrivateFile(adminTokenPath, `${token}\n`);
-      await tokens.store("bootstrap administrator", token);
+      const operatorId = await createBootstrapOperator({ operators, assignments });
+      await tokens.store(token, { operatorId, name: "bootstrap administrator", scopes: [...tokenScopes], expiresAt: null });
     }
 
     const boss = await startJobQueue({ pool: database.pool, log: options.log });
@@ -117,7 +128,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const requestKey = Buffer.from(hkdfSync("sha256", secretKey, Buffer.alloc(0), "tenantry idempotency requests", 32));
     const runner = createActionRunner({ pool: database.pool, audit, runs, tenants, executors, instance, requestKey, settleOrphan: reconciler.settle });
     const userTemplates = createUserTemplatesStore({ pool: database.pool, audit });
-    const api = await createApiServer({ tenants, app, tokens, checks, audit, runner, userTemplates, log: options.log });
+    const api = await createApiServer({ tenants, app, tokens, accessOf, checks, audit, runner, userTemplates, log: options.log });
     closers.push(() => api.close());
     await api.listen({ port: options.port, host: options.host });
     if (!options.publicUrl) publicUrl = `http://localhost:${(api.server.address() as AddressInfo).port}`;

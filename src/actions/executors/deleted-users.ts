@@ -1,8 +1,7 @@
 // Deleted users (Entra keeps them restorable for 30 days) read from Graph's deleted items collection.
 import type { AuditTarget } from "../../audit/audit-entry.ts";
-import { decideOnAdminTarget } from "../../access/target-role-rules.ts";
 import { ActionRefused } from "../action-errors.ts";
-import { adminTargetRefusal } from "../guards/admin-target-guard.ts";
+import { deleteOrRestore, guardKnownAdminRoles } from "../guards/admin-target-guard.ts";
 import { odataString } from "../reads/odata-text.ts";
 import { readAssignmentsOf } from "../reads/user-details.ts";
 import type { ActionContext } from "../action-executor.ts";
@@ -63,6 +62,5 @@ export function deletedUserTarget(user: DeletedUser): AuditTarget {
 export async function guardDeletedAdminTarget(context: ActionContext, user: DeletedUser, target: AuditTarget): Promise<void> {
   const roleTemplateIds = (await readAssignmentsOf(context, user.id)).map((a) => a.roleDefinitionId.toLowerCase());
   if (roleTemplateIds.length === 0) return;
-  const roles = { roleTemplateIds, inRoleAssignableGroup: false };
-  if (!decideOnAdminTarget("sensitive-action", context.tenant.granted.wids, roles).allowed) throw adminTargetRefusal(context, "sensitive-action", roles, target);
+  await guardKnownAdminRoles(context, { roleTemplateIds, inRoleAssignableGroup: false }, target, [deleteOrRestore]);
 }

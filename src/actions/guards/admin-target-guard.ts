@@ -45,21 +45,43 @@ export function adminTargetRefusal(context: ActionContext, table: TargetRuleTabl
   });
 }
 
+/** The operator's refusal: its roles in the tenant may not act on this administrator. */
+function operatorRefusal(context: ActionContext, table: TargetRuleTable, roles: TargetAdminRoles, target: AuditTarget): ActionRefused {
+  const decision = context.operator.decideOnTarget(table, roles);
+  const role = decision.rolesThatWould[0] ?? "Global Administrator";
+  return new ActionRefused({
+    status: 403,
+    code: "operator_role_insufficient",
+    message: `${target.display ?? target.id ?? "The user"} is an administrator, and in ${context.tenant.tenantName} ${context.operator.name}'s roles do not allow this: ${decision.reason}`,
+    target,
+    fix: `Ask a Platform Administrator to assign you ${role} for ${context.tenant.tenantName}, or have an operator who holds it make this change.`,
+  });
+}
+
+/** Whether one of Microsoft's tables lets these roles change the property on this administrator. */
+function mayChange(decide: (table: TargetRuleTable) => boolean, property: string): boolean {
+  return decide("sensitive-action") || (coveredByReset.has(property) && decide("password-reset"));
+}
+
 /**
  * Microsoft protects administrators: their sensitive properties (and deleting or restoring them) may be
- * changed only by the roles its tables name, and an application acts with its service principal's roles.
- * Refused here, before Graph would answer a bare 403, with the role to assign. Reads roles only when a
- * sensitive property is among `properties`.
+ * changed only by the roles its tables name. The operator's roles in the tenant must allow it (Tenantry's
+ * rule, Microsoft's table), and so must the service principal's (Graph would answer a bare 403 otherwise).
+ * Refused here with the role to assign. Reads roles only when a sensitive property is among `properties`.
  */
 export async function guardAdminTarget(context: ActionContext, userId: string, target: AuditTarget, properties: readonly string[]): Promise<void> {
   const touched = properties.filter((p) => sensitive.has(p));
   if (touched.length === 0) return;
-  const roles = await readTargetAdminRoles(context, userId);
+  await guardKnownAdminRoles(context, await readTargetAdminRoles(context, userId), target, touched);
+}
+
+/** The same rule for a target whose admin roles are known already. */
+export async function guardKnownAdminRoles(context: ActionContext, roles: TargetAdminRoles, target: AuditTarget, touched: readonly string[]): Promise<void> {
   if (roles.roleTemplateIds.length === 0 && !roles.inRoleAssignableGroup) return;
   const wids = context.tenant.granted.wids;
   for (const property of touched) {
-    if (decideOnAdminTarget("sensitive-action", wids, roles).allowed) continue;
-    if (coveredByReset.has(property) && decideOnAdminTarget("password-reset", wids, roles).allowed) continue;
-    throw adminTargetRefusal(context, coveredByReset.has(property) ? "password-reset" : "sensitive-action", roles, target);
+    const table = coveredByReset.has(property) ? "password-reset" : "sensitive-action";
+    if (!mayChange((t) => context.operator.decideOnTarget(t, roles).allowed, property)) throw operatorRefusal(context, table, roles, target);
+    if (!mayChange((t) => decideOnAdminTarget(t, wids, roles).allowed, property)) throw adminTargetRefusal(context, table, roles, target);
   }
 }
