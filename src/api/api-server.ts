@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AccessLoader } from "../access/access-loader.ts";
 import type { ApiTokens } from "../access/api-tokens.ts";
+import { ActionRefused } from "../actions/action-errors.ts";
 import type { ActionRunner } from "../actions/action-runner.ts";
 import type { UserTemplatesStore } from "../actions/user-templates-store.ts";
 import type { AuditLog } from "../audit/audit-log.ts";
@@ -16,7 +17,7 @@ import { registerAuditRoutes } from "./audit-routes.ts";
 import { registerConsentCallback } from "./consent-callback-route.ts";
 import { registerPermissionsRoutes } from "./permissions-routes.ts";
 import { createBearerAuthentication } from "./authentication.ts";
-import { setCaller } from "./request-caller.ts";
+import { actorOf, hasCaller, setCaller } from "./request-caller.ts";
 import { registerTenantsRoutes } from "./tenants-routes.ts";
 import { registerUserTemplateRoutes } from "./user-template-routes.ts";
 
@@ -41,7 +42,16 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 256 } }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((error: FastifyError, request, reply) => handleApiError(error, request, reply, deps.log));
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    // Every refusal of Tenantry's own rights is audited; actions audit their refusals in the runner.
+    if (error instanceof ActionRefused && error.code === "forbidden" && hasCaller(request)) {
+      await deps.audit
+        .append({ actor: actorOf(request), action: `${request.method} ${request.routeOptions.url ?? request.url}`, outcome: "denied", error: { code: error.code, message: error.message } })
+        .catch((failure: unknown) => deps.log?.(`could not audit a refusal: ${String(failure)}`));
+    }
+    handleApiError(error, request, reply, deps.log);
+    return reply;
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: "Tenantry API", version: "0.1.0", description: "Manage many Microsoft 365 / Entra ID tenants." },

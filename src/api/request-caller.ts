@@ -11,6 +11,10 @@ export function setCaller(request: FastifyRequest, access: OperatorAccess): void
   callers.set(request, access);
 }
 
+export function hasCaller(request: FastifyRequest): boolean {
+  return callers.has(request);
+}
+
 /** What the request's operator may do; every route but the public ones has one. */
 export function accessOf(request: FastifyRequest): OperatorAccess {
   const access = callers.get(request);

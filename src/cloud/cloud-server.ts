@@ -88,7 +88,9 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
   if (log && existsSync(join(dir, "changes.jsonl"))) {
     for await (const op of ChangeLog.read(join(dir, "changes.jsonl"))) state.apply(op);
     state.recordTo((op) => log.append(op));
-    demo = (await readJson<DemoCloud | null>(demoPath)) ?? undefined;
+    const saved = await readJson<DemoCloud | null>(demoPath);
+    // Demos saved before the partner tenant had technician groups have none.
+    demo = saved ? { ...saved, partnerGroups: saved.partnerGroups ?? [] } : undefined;
   } else {
     await seed(options.seed);
   }

@@ -11,6 +11,7 @@ export interface RegisterApplicationInput {
   readonly credential: "secret" | { readonly certificatePem: string };
   readonly redirectUris?: readonly string[];
   readonly multiTenant?: boolean;
+  readonly groupMembershipClaims?: string | null;
   /** Fixed identifiers for deterministic demo data; generated otherwise. */
   readonly appId?: string;
   readonly clientSecret?: string;
@@ -71,6 +72,7 @@ export function registerApplication(context: CloudContext, input: RegisterApplic
     signInAudience: input.multiTenant === false ? "AzureADMyOrg" : "AzureADMultipleOrgs",
     requiredPermissions: [...new Set(input.requiredPermissions)].sort(),
     redirectUris: [...(input.redirectUris ?? [])],
+    groupMembershipClaims: input.groupMembershipClaims ?? null,
     passwordCredentials: clientSecret ? [secretCredential(clientSecret, now)] : [],
     keyCredentials: input.credential === "secret" ? [] : [certificateCredential(input.credential.certificatePem, now)],
   };

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { RegistrationError, registerApplication } from "../apps/app-registrations.ts";
+import { groupMembershipClaimsHint, groupMembershipClaimsKinds } from "../apps/group-membership-claims.ts";
 import { assignDirectoryRole, grantConsent } from "../apps/consent.ts";
 import { allApplicationPermissionNames } from "../authz/required-permissions.ts";
 import type { CloudContext } from "../cloud-context.ts";
 import { systemInitiator } from "../directory/audit-recorder.ts";
+import type { ApplicationRecord } from "../directory/model.ts";
 import type { CloudRequest, CloudResponse } from "../http/cloud-request.ts";
 import { Router } from "../http/router.ts";
 import { recipeFor } from "../seed/tenant-generator.ts";
@@ -37,12 +39,19 @@ const createTenant = z.strictObject({
   guests: z.number().int().min(0).optional(),
 });
 
+const groupMembershipClaims = z
+  .string()
+  .max(100)
+  .refine((value) => groupMembershipClaimsKinds(value) !== undefined, { message: groupMembershipClaimsHint })
+  .nullable();
+
 const createApplication = z.strictObject({
   homeTenantId: z.string().min(1).max(253),
   displayName: z.string().min(1).max(120),
   requiredPermissions: z.array(permission).max(400),
   credential: z.union([z.literal("secret"), z.strictObject({ certificatePem: z.string().min(1).max(20_000) })]),
   redirectUris: z.array(z.url().max(256)).max(256).optional(),
+  groupMembershipClaims: groupMembershipClaims.optional(),
 });
 
 const createConsent = z.strictObject({
@@ -52,7 +61,9 @@ const createConsent = z.strictObject({
 });
 
 const servicePrincipalPatch = z.strictObject({ accountEnabled: z.boolean() });
-const applicationPatch = z.strictObject({ redirectUris: z.array(z.url().max(256)).max(256) });
+const applicationPatch = z
+  .strictObject({ redirectUris: z.array(z.url().max(256)).max(256).optional(), groupMembershipClaims: groupMembershipClaims.optional() })
+  .refine((patch) => patch.redirectUris !== undefined || patch.groupMembershipClaims !== undefined, { message: "give redirectUris, groupMembershipClaims or both" });
 
 const quota = z.strictObject({ limit: z.number().int().min(1).max(10_000_000), windowSeconds: z.number().min(0.001).max(86_400) });
 const throttling = z.strictObject({
@@ -73,6 +84,10 @@ const fault = z.strictObject({
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
 }).refine((f) => f.rate + f.dropRate <= 1, { message: "rate and dropRate together must not exceed 1", path: ["rate"] });
 const reset = z.strictObject({ seed: z.enum(["demo", "none"]).optional() });
+
+function applicationJson(app: ApplicationRecord) {
+  return { appId: app.appId, redirectUris: app.redirectUris, groupMembershipClaims: app.groupMembershipClaims ?? null };
+}
 
 class ControlError extends Error {
   readonly status: number;
@@ -130,7 +145,7 @@ export function controlHandler(context: CloudContext, hooks: ControlHooks): (req
         const app = home.objects.get(id);
         if (app?.kind !== "application") return [];
         const secret = hooks.secrets.get(app.appId);
-        return [{ appId: app.appId, displayName: app.displayName, homeTenantId: home.id, requiredPermissions: app.requiredPermissions, redirectUris: app.redirectUris, ...(secret ? { clientSecret: secret } : {}) }];
+        return [{ ...applicationJson(app), displayName: app.displayName, homeTenantId: home.id, requiredPermissions: app.requiredPermissions, ...(secret ? { clientSecret: secret } : {}) }];
       }),
     );
 
@@ -158,8 +173,13 @@ export function controlHandler(context: CloudContext, hooks: ControlHooks): (req
       const input = parse(applicationPatch, request);
       const registration = context.state.application(params.appId!);
       if (!registration) throw new ControlError(404, `appId: '${params.appId}' is not a registered application.`);
-      context.state.apply({ op: "object.put", tenantId: registration.home.id, record: { ...registration.app, redirectUris: input.redirectUris } });
-      return { status: 200, body: { appId: registration.app.appId, redirectUris: input.redirectUris } };
+      const app = {
+        ...registration.app,
+        ...(input.redirectUris ? { redirectUris: input.redirectUris } : {}),
+        ...(input.groupMembershipClaims !== undefined ? { groupMembershipClaims: input.groupMembershipClaims } : {}),
+      };
+      context.state.apply({ op: "object.put", tenantId: registration.home.id, record: app });
+      return { status: 200, body: applicationJson(app) };
     })
     .add("POST", "/_cloud/tenants/{tenantId}/consents", (request, params) => {
       const input = parse(createConsent, request);

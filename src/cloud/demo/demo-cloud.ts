@@ -2,6 +2,7 @@ import { registerApplication } from "../apps/app-registrations.ts";
 import { assignDirectoryRole, grantConsent } from "../apps/consent.ts";
 import type { CloudContext } from "../cloud-context.ts";
 import { systemInitiator } from "../directory/audit-recorder.ts";
+import { type DemoPartnerGroup, demoTechnicians } from "../seed/demo-technicians.ts";
 import { recipeFor } from "../seed/tenant-generator.ts";
 
 /** What Tenantry's Management module asks for: 365TUNE's list plus what reading the directory needs. */
@@ -45,7 +46,12 @@ export interface DemoCloud {
   readonly appId: string;
   readonly clientSecret: string;
   readonly tenants: readonly DemoTenant[];
+  /** The partner tenant's security groups of technicians, which Tenantry's role assignments may name. */
+  readonly partnerGroups: readonly DemoPartnerGroup[];
 }
+
+/** Tenantry's operators learn their groups from their ID tokens: security groups, as an MSP would configure it. */
+const demoGroupMembershipClaims = "SecurityGroup";
 
 export const demoRedirectUris = [
   "http://localhost:3000/auth/callback",
@@ -55,8 +61,9 @@ export const demoRedirectUris = [
 ];
 
 /**
- * The demo: a partner tenant holding Tenantry's multi-tenant app and its operators, and customer tenants of
- * sizes L, M and S consented fully, fully, partially, plus one not consented at all.
+ * The demo: a partner tenant holding Tenantry's multi-tenant app and its operators (named admins, technicians
+ * and their groups), and customer tenants of sizes L, M and S consented fully, fully, partially, plus one not
+ * consented at all.
  */
 export function seedDemo(context: CloudContext, options: DemoAppOptions = {}): DemoCloud {
   const appPermissions = options.permissions ?? demoAppPermissions;
@@ -76,12 +83,15 @@ export function seedDemo(context: CloudContext, options: DemoAppOptions = {}): D
     tenants.push({ id: recipe.tenantId, domain: spec.domain, displayName: spec.displayName, consent: spec.consent });
   }
   const partner = tenants[0]!;
+  const technicians = demoTechnicians(context.state.tenant(partner.id)!.tenant);
+  for (const op of technicians.ops) context.state.apply(op);
   const { app, clientSecret } = registerApplication(context, {
     homeTenantId: partner.id,
     displayName: "Tenantry",
     requiredPermissions: appPermissions,
     credential: "secret",
     redirectUris: demoRedirectUris,
+    groupMembershipClaims: demoGroupMembershipClaims,
   });
   for (const tenant of tenants) {
     const directory = context.state.tenant(tenant.id)!;
@@ -90,5 +100,5 @@ export function seedDemo(context: CloudContext, options: DemoAppOptions = {}): D
     const sp = grantConsent(context, directory, app, permissions, systemInitiator);
     if (tenant.consent === "full") for (const role of servicePrincipalRoles) assignDirectoryRole(context, directory, sp.id, role, systemInitiator);
   }
-  return { partnerTenantId: partner.id, appId: app.appId, clientSecret: clientSecret!, tenants };
+  return { partnerTenantId: partner.id, appId: app.appId, clientSecret: clientSecret!, tenants, partnerGroups: technicians.groups };
 }

@@ -117,6 +117,8 @@ export interface ApplicationRecord {
   /** Microsoft Graph application permissions the registration asks for, by name. */
   readonly requiredPermissions: readonly string[];
   readonly redirectUris: readonly string[];
+  /** Which memberships go into the tokens issued for the app; null as Graph has it by default. Absent in older change logs. */
+  readonly groupMembershipClaims?: string | null;
   readonly passwordCredentials: readonly PasswordCredential[];
   readonly keyCredentials: readonly KeyCredential[];
 }

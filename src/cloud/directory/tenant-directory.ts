@@ -148,6 +148,19 @@ export class TenantDirectory {
     return this.#memberOf.get(memberId) ?? none;
   }
 
+  /** Every group the object belongs to directly or through nested groups, deleted groups included. */
+  transitiveGroupsOf(memberId: string): string[] {
+    const seen = new Set<string>();
+    const queue = [...this.groupsOf(memberId)];
+    while (queue.length > 0) {
+      const groupId = queue.pop()!;
+      if (seen.has(groupId)) continue;
+      seen.add(groupId);
+      queue.push(...this.groupsOf(groupId));
+    }
+    return [...seen];
+  }
+
   ownersOf(groupId: string): ReadonlySet<string> {
     return this.#owners.get(groupId) ?? none;
   }

@@ -9,6 +9,7 @@ import { groupMembersRoutes } from "./groups/group-members-routes.ts";
 import { groupsRoutes } from "./groups/groups-routes.ts";
 import { organizationRoutes } from "./organization/organization-routes.ts";
 import { invitationsRoutes } from "./users/invitations-routes.ts";
+import { memberObjectsRoutes } from "./users/member-objects-routes.ts";
 import { userRelationsRoutes } from "./users/user-relations-routes.ts";
 import { usersRoutes } from "./users/users-routes.ts";
 
@@ -17,6 +18,7 @@ export function graphRoutes(): GraphRoute[] {
   return [
     ...usersRoutes(),
     ...userRelationsRoutes(),
+    ...memberObjectsRoutes(),
     ...invitationsRoutes(),
     ...groupsRoutes(),
     ...groupMembersRoutes(),

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { importJWK, jwtVerify, SignJWT } from "jose";
 import type { CloudContext } from "../cloud-context.ts";
 import { graphResource } from "../cloud-context.ts";
-import type { ServicePrincipalRecord, UserRecord } from "../directory/model.ts";
+import type { ApplicationRecord, ServicePrincipalRecord, UserRecord } from "../directory/model.ts";
 import type { TenantDirectory } from "../directory/tenant-directory.ts";
+import { groupMembershipClaims } from "./group-claims.ts";
 
 export const accessTokenLifetimeSeconds = 3599;
 
@@ -92,15 +93,17 @@ export function issueUserAccessToken(
   );
 }
 
+/** A v2.0 ID token for the app, with the membership claims its registration asks for. */
 export function issueIdToken(
   context: CloudContext,
   tenant: TenantDirectory,
   user: UserRecord,
-  clientId: string,
+  app: ApplicationRecord,
   nonce: string | undefined,
 ): Promise<string> {
   const claims: Record<string, unknown> = {
-    aud: clientId,
+    ...groupMembershipClaims(tenant, user, app, context.baseUrl),
+    aud: app.appId,
     iss: `${context.baseUrl}/${tenant.id}/v2.0`,
     name: user.displayName,
     oid: user.id,

@@ -44,7 +44,7 @@ async function issueUserTokens(context: CloudContext, refreshTokens: RefreshToke
     expires_in: accessTokenLifetimeSeconds,
     ext_expires_in: accessTokenLifetimeSeconds,
     access_token: await issueUserAccessToken(context, tenant, user, grant.clientId, registration.app.displayName, delegated.length ? delegated : ["User.Read"]),
-    id_token: await issueIdToken(context, tenant, user, grant.clientId, grant.nonce),
+    id_token: await issueIdToken(context, tenant, user, registration.app, grant.nonce),
   };
   if (grant.scopes.includes("offline_access")) {
     body.refresh_token = refreshTokens.issue({ clientId: grant.clientId, tenantId: tenant.id, userId: user.id, scopes: grant.scopes, issuedAt: sessionStart ?? context.now() });

@@ -32,6 +32,7 @@ function appJson(app: ApplicationRecord): Record<string, unknown> {
     signInAudience: app.signInAudience,
     createdDateTime: app.createdDateTime,
     deletedDateTime: null,
+    groupMembershipClaims: app.groupMembershipClaims ?? null,
     web: { redirectUris: app.redirectUris },
     passwordCredentials: app.passwordCredentials.map((c) => ({ keyId: c.keyId, displayName: c.displayName, hint: c.hint, startDateTime: c.startDateTime, endDateTime: c.endDateTime, secretText: null })),
     keyCredentials: app.keyCredentials.map((k) => ({ keyId: k.keyId, displayName: k.displayName, customKeyIdentifier: k.thumbprintSha1, type: "AsymmetricX509Cert", usage: "Verify", startDateTime: k.startDateTime, endDateTime: k.endDateTime })),

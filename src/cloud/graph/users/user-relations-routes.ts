@@ -47,21 +47,9 @@ function removeManager(call: GraphCall) {
   return { status: 204 };
 }
 
-function transitiveGroups(call: GraphCall, memberId: string): string[] {
-  const seen = new Set<string>();
-  const queue = [...call.tenant.groupsOf(memberId)];
-  while (queue.length > 0) {
-    const groupId = queue.shift()!;
-    if (seen.has(groupId)) continue;
-    seen.add(groupId);
-    queue.push(...call.tenant.groupsOf(groupId));
-  }
-  return [...seen];
-}
-
 function memberOf(call: GraphCall, transitive: boolean) {
   const user = activeUser(call.tenant, call.params.userId!);
-  const groupIds = transitive ? transitiveGroups(call, user.id) : [...call.tenant.groupsOf(user.id)];
+  const groupIds = transitive ? call.tenant.transitiveGroupsOf(user.id) : [...call.tenant.groupsOf(user.id)];
   const roleIds = [...call.tenant.rolesOf(user.id)];
   return listCollection(call, directoryObjectsSource(call, [...groupIds, ...roleIds].sort(), "directoryObjects"));
 }
