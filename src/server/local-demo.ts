@@ -3,6 +3,7 @@ import { moduleIds } from "../catalog/module-ids.ts";
 import { moduleManifest } from "../catalog/modules.ts";
 import { type RunningCloud, startCloud } from "../cloud/cloud-server.ts";
 import type { DemoTenant } from "../cloud/demo/demo-cloud.ts";
+import type { DemoPartnerGroup } from "../cloud/seed/demo-technicians.ts";
 import type { CloudConfig } from "../graph/microsoft-clouds.ts";
 import type { StoredPlatformApp } from "../tenants/platform-app-store.ts";
 
@@ -10,6 +11,8 @@ export interface LocalDemo {
   readonly cloud: RunningCloud;
   readonly app: StoredPlatformApp;
   readonly tenants: readonly DemoTenant[];
+  /** Security groups of the MSP's own (partner) tenant, for role assignments of the demo's technicians. */
+  readonly partnerGroups: readonly DemoPartnerGroup[];
   /** Registers Tenantry's own addresses on the demo app, as an administrator would in the app registration. */
   registerRedirectUris(uris: readonly string[]): Promise<void>;
 }
@@ -37,6 +40,7 @@ export async function startLocalDemo(options: { dataDir: string; port?: number }
   return {
     cloud,
     tenants: demo.tenants,
+    partnerGroups: demo.partnerGroups,
     async registerRedirectUris(uris) {
       const response = await fetch(`${cloud.url}/_cloud/applications/${demo.appId}`, {
         method: "PATCH",

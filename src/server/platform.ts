@@ -31,6 +31,7 @@ import { openDatabase } from "../store/database.ts";
 import { createConnectionsStore } from "../tenants/connections-store.ts";
 import { createPlatformAppStore } from "../tenants/platform-app-store.ts";
 import { createTenantsService } from "../tenants/tenants-service.ts";
+import { seedDemoOperators } from "./demo-operators.ts";
 import { type LocalDemo, startLocalDemo } from "./local-demo.ts";
 
 export interface PlatformOptions {
@@ -80,7 +81,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const tokens = createApiTokens({ pool: database.pool });
     const operators = createOperatorsStore({ pool: database.pool });
     const assignments = createRoleAssignmentsStore({ pool: database.pool });
-    const accessOf = createAccessLoader({ assignments, tenantGroups: createTenantGroupsStore({ pool: database.pool }), customRoles: createCustomRolesStore({ pool: database.pool }) });
+    const tenantGroups = createTenantGroupsStore({ pool: database.pool });
+    const accessOf = createAccessLoader({ assignments, tenantGroups, customRoles: createCustomRolesStore({ pool: database.pool }) });
     let publicUrl = (options.publicUrl ?? `http://localhost:${options.port}`).replace(/\/$/, "");
     const tenants = createTenantsService({
       pool: database.pool,
@@ -136,7 +138,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       await demo.registerRedirectUris([`${publicUrl}/tenants/consent-callback`, `${publicUrl}/auth/callback`]);
       // Connected once, on the first start, and once the address is known so that consent links in their
       // health point back here; later starts keep what operators did with them.
-      if (firstStart) for (const tenant of demo.tenants.filter((t) => t.consent !== "home")) await tenants.connectManually(tenant.domain);
+      if (firstStart) {
+        for (const tenant of demo.tenants.filter((t) => t.consent !== "home")) await tenants.connectManually(tenant.domain);
+        await seedDemoOperators({ operators, assignments, tenantGroups }, demo);
+      }
     }
     // Once the cloud answers: what a crashed predecessor left unfinished is settled from Graph.
     await reconciler.settleOrphans();
