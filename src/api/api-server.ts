@@ -18,6 +18,7 @@ import { registerConsentCallback } from "./consent-callback-route.ts";
 import { registerPermissionsRoutes } from "./permissions-routes.ts";
 import { createBearerAuthentication } from "./authentication.ts";
 import { actorOf, hasCaller, setCaller } from "./request-caller.ts";
+import { checkRouteRequirement } from "./route-requirements.ts";
 import { registerTenantsRoutes } from "./tenants-routes.ts";
 import { registerUserTemplateRoutes } from "./user-template-routes.ts";
 
@@ -70,6 +71,8 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
       await reply.status(401).send({ error: { code: "unauthenticated", message: "A valid API token is required (Authorization: Bearer <token>).", fix: "Use the token printed by `tenantry serve`, or set TENANTRY_TOKEN for the CLI." } });
     }
   });
+
+  app.addHook("preValidation", checkRouteRequirement);
 
   registerTenantsRoutes(app, deps.tenants, deps.checks);
   registerAppRoutes(app, deps.app);

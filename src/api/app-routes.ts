@@ -4,7 +4,6 @@ import { trustCloud } from "../graph/trust-cloud-ca.ts";
 import type { PlatformAppStore } from "../tenants/platform-app-store.ts";
 import { TenantsError } from "../tenants/tenants-service.ts";
 import { appInputSchema, appSummarySchema, errorSchema } from "./api-schemas.ts";
-import { requirePlatformRole } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 function checkCertificatePair(certificatePem: string, privateKeyPem: string): void {
@@ -25,8 +24,7 @@ function checkCertificatePair(certificatePem: string, privateKeyPem: string): vo
 
 /** Tenantry's own application. The secret or private key goes in and is never sent back. */
 export function registerAppRoutes(app: ZodApp, store: PlatformAppStore): void {
-  app.get("/api/app", { schema: { tags: ["app"], summary: "Tenantry's multi-tenant application (without its credential)", response: { 200: appSummarySchema, 401: errorSchema, 403: errorSchema, 409: errorSchema } } }, async (request) => {
-    requirePlatformRole(request, platformRoleIds.platformAdministrator);
+  app.get("/api/app", { config: { requires: platformRoleIds.platformAdministrator }, schema: { tags: ["app"], summary: "Tenantry's multi-tenant application (without its credential)", response: { 200: appSummarySchema, 401: errorSchema, 403: errorSchema, 409: errorSchema } } }, async () => {
     const summary = await store.summary();
     if (!summary) throw new TenantsError(409, "Tenantry's application is not set.", "Set it with `tenantry app set`.");
     return summary;
@@ -34,9 +32,8 @@ export function registerAppRoutes(app: ZodApp, store: PlatformAppStore): void {
 
   app.put(
     "/api/app",
-    { schema: { tags: ["app"], summary: "Set Tenantry's application and its credential (sealed at rest)", body: appInputSchema, response: { 200: appSummarySchema, 400: errorSchema, 401: errorSchema, 403: errorSchema } } },
+    { config: { requires: platformRoleIds.platformAdministrator }, schema: { tags: ["app"], summary: "Set Tenantry's application and its credential (sealed at rest)", body: appInputSchema, response: { 200: appSummarySchema, 400: errorSchema, 401: errorSchema, 403: errorSchema } } },
     async (request) => {
-      requirePlatformRole(request, platformRoleIds.platformAdministrator);
       const body = request.body;
       if (body.credential.kind === "certificate") checkCertificatePair(body.credential.certificatePem, body.credential.privateKeyPem);
       trustCloud(body.cloud);

@@ -7,7 +7,7 @@ import { auditOutcomes, auditVias } from "../audit/audit-entry.ts";
 import { type AuditLog, maxAuditPage } from "../audit/audit-log.ts";
 import { TenantsError, type TenantsService } from "../tenants/tenants-service.ts";
 import { errorSchema, tenantKey } from "./api-schemas.ts";
-import { accessOf, requirePlatformRole } from "./request-caller.ts";
+import { accessOf } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,8 +59,8 @@ const verifySchema = z.discriminatedUnion("ok", [
 
 /** Read-only routes over the audit log; entries are written by the action runner, never here. */
 export function registerAuditRoutes(app: ZodApp, audit: AuditLog, tenants: Pick<TenantsService, "get">): void {
-  // A tenant id is taken as is, so that the history of a disconnected tenant stays reachable.
   /** An Auditor (or Platform Administrator) reads every entry; other operators those of the tenants they see. */
+  // A tenant id is taken as is, so that the history of a disconnected tenant stays reachable.
   async function filtersOf(query: z.infer<typeof filtersQuery>, access: OperatorAccess): Promise<AuditFilters> {
     const tenantId = query.tenant === undefined ? undefined : guidPattern.test(query.tenant) ? query.tenant.toLowerCase() : (await tenants.get(query.tenant)).tenantId;
     if (tenantId && !access.isAuditor() && !access.canSee(tenantId)) throw new TenantsError(404, `Tenant '${query.tenant}' is not connected.`, "Connect it with `tenantry tenants add <tenant id or domain>`.");
@@ -108,10 +108,7 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditLog, tenants: Pick<
 
   app.post(
     "/api/audit/verify",
-    { schema: { tags: ["audit"], summary: "Recompute the hash chain and report the first entry edited, deleted, reordered or inserted", response: { 200: verifySchema, ...errors } } },
-    async (request) => {
-      requirePlatformRole(request, platformRoleIds.auditor);
-      return audit.verify();
-    },
+    { config: { requires: platformRoleIds.auditor }, schema: { tags: ["audit"], summary: "Recompute the hash chain and report the first entry edited, deleted, reordered or inserted", response: { 200: verifySchema, ...errors } } },
+    async () => audit.verify(),
   );
 }

@@ -5,11 +5,12 @@ import type { FastifyRequest } from "fastify";
 import { platformRoleIds } from "../access/platform-roles.ts";
 import type { TenantConnection } from "../tenants/connections-store.ts";
 import { TenantsError, type TenantsService } from "../tenants/tenants-service.ts";
-import { accessOf, requirePlatformRole } from "./request-caller.ts";
+import { accessOf } from "./request-caller.ts";
 import { errorSchema, tenantKey, tenantSchema } from "./api-schemas.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 const tenantParams = z.strictObject({ tenant: tenantKey });
+const platformOnly = { requires: platformRoleIds.platformAdministrator };
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 502: errorSchema };
 
 export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, checks: Pick<ConsentChecks, "requestCheck">): void {
@@ -23,6 +24,7 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
   app.post(
     "/api/tenants/checks",
     {
+      config: platformOnly,
       schema: {
         tags: ["tenants"],
         summary: "Queue a consent health check of one tenant, or of all, for the worker",
@@ -31,7 +33,6 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
       },
     },
     async (request, reply) => {
-      requirePlatformRole(request, platformRoleIds.platformAdministrator);
       const tenantId = request.body.tenant ? (await tenants.get(request.body.tenant)).tenantId : undefined;
       return reply.status(202).send({ jobId: await checks.requestCheck(tenantId) });
     },
@@ -45,6 +46,7 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
   app.post(
     "/api/tenants",
     {
+      config: platformOnly,
       schema: {
         tags: ["tenants"],
         summary: "Connect a tenant by id or domain (manual connection); its consent health is checked at once",
@@ -53,7 +55,6 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
       },
     },
     async (request, reply) => {
-      requirePlatformRole(request, platformRoleIds.platformAdministrator);
       return reply.status(201).send(await tenants.connectManually(request.body.tenant));
     },
   );
@@ -61,6 +62,7 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
   app.post(
     "/api/tenants/consent",
     {
+      config: platformOnly,
       schema: {
         tags: ["tenants"],
         summary: "Start an admin consent: the link to send to the customer's administrator",
@@ -69,7 +71,6 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
       },
     },
     async (request, reply) => {
-      requirePlatformRole(request, platformRoleIds.platformAdministrator);
       return reply.status(201).send(await tenants.startConsent(request.body.tenant, request.body.module));
     },
   );
@@ -86,9 +87,8 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
 
   app.delete(
     "/api/tenants/:tenant",
-    { schema: { tags: ["tenants"], summary: "Disconnect a tenant (its consent in Entra stays until an administrator removes it)", params: tenantParams, response: { 204: z.null(), ...errors } } },
+    { config: platformOnly, schema: { tags: ["tenants"], summary: "Disconnect a tenant (its consent in Entra stays until an administrator removes it)", params: tenantParams, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
-      requirePlatformRole(request, platformRoleIds.platformAdministrator);
       await tenants.remove(request.params.tenant);
       return reply.status(204).send(null);
     },

@@ -7,7 +7,7 @@ import { templatePerson, userTemplateDefaults, userTemplateName } from "../actio
 import type { UserTemplatesStore } from "../actions/user-templates-store.ts";
 import { actionHeaders, actionRunSchema, failedRunStatus } from "./action-routes.ts";
 import { errorSchema, tenantKey } from "./api-schemas.ts";
-import { accessOf, actorOf, requirePlatformRole } from "./request-caller.ts";
+import { accessOf, actorOf } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 const templateSchema = z.object({
@@ -74,16 +74,14 @@ export function registerUserTemplateRoutes(app: ZodApp, deps: { runner: Pick<Act
 
   app.put(
     "/api/user-templates/:name",
-    { schema: { tags, summary: "Create a user template or replace its defaults", params: nameParams, body: userTemplateDefaults, response: { 200: templateSchema, 201: templateSchema, ...errors } } },
+    { config: { requires: platformRoleIds.platformAdministrator }, schema: { tags, summary: "Create a user template or replace its defaults", params: nameParams, body: userTemplateDefaults, response: { 200: templateSchema, 201: templateSchema, ...errors } } },
     async (request, reply) => {
-      requirePlatformRole(request, platformRoleIds.platformAdministrator);
       const { template, created } = await deps.templates.put(request.params.name, request.body, actorOf(request));
       return reply.status(created ? 201 : 200).send(template);
     },
   );
 
-  app.delete("/api/user-templates/:name", { schema: { tags, summary: "Delete a user template", params: nameParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-    requirePlatformRole(request, platformRoleIds.platformAdministrator);
+  app.delete("/api/user-templates/:name", { config: { requires: platformRoleIds.platformAdministrator }, schema: { tags, summary: "Delete a user template", params: nameParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
     if (!(await deps.templates.remove(request.params.name, actorOf(request)))) return reply.status(404).send(notFound(request.params.name));
     return reply.status(204).send(null);
   });

@@ -10,6 +10,7 @@ import { createOperatorAccess } from "../access/operator-access.ts";
 import type { RoleAssignment } from "../access/role-assignments-store.ts";
 import { handleApiError } from "../api/api-errors.ts";
 import { setCaller } from "../api/request-caller.ts";
+import { checkRouteRequirement } from "../api/route-requirements.ts";
 import { registerAuditRoutes } from "../api/audit-routes.ts";
 import type { ZodApp } from "../api/zod-app.ts";
 import { createSecretBox } from "../secrets/secret-box.ts";
@@ -57,6 +58,7 @@ before(async () => {
   app.addHook("onRequest", async (request) => {
     setCaller(request, request.headers["x-test-operator"] === "technician" ? technician : auditor);
   });
+  app.addHook("preValidation", checkRouteRequirement);
   registerAuditRoutes(app, audit, tenants);
   await app.ready();
 });
