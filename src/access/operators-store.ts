@@ -82,6 +82,11 @@ export function createOperatorsStore(deps: { pool: Pick<Pool, "query"> }) {
       );
       return rows[0] ? operatorOf(rows[0]) : undefined;
     },
+
+    /** The Entra groups the operator was in at its last sign-in; its API tokens act with their roles. */
+    async setGroups(id: string, groupIds: readonly string[]): Promise<void> {
+      await deps.pool.query("UPDATE operators SET group_ids = $2 WHERE id = $1", [id, groupIds]);
+    },
   };
 }
 

@@ -141,17 +141,19 @@ function consentRefusal(definition: ActionDefinition, tenant: TenantAccess): Act
   });
 }
 
+/** What executors and guards are given: the tenant, its Graph (request ids collected), and the operator's rules on administrator targets. */
+export function actionContextFor(tenant: TenantAccess, access: Pick<RunnerAccess, "principal" | "decideOnTarget">, requestIds: string[]): ActionContext {
+  const tenantId = tenant.connection.tenantId;
+  return {
+    tenant,
+    graph: createTenantGraph({ graphUrl: tenant.graphUrl, accessToken: tenant.accessToken, onRequestId: (id) => requestIds.push(id) }),
+    operator: { name: access.principal.name, decideOnTarget: (table, target) => access.decideOnTarget(table, tenantId, target) },
+  };
+}
+
 export function createActionRunner(deps: RunnerDependencies) {
   const verifyAttempts = deps.verifyAttempts ?? 3;
-
-  function contextFor(tenant: TenantAccess, access: RunnerAccess, requestIds: string[]): ActionContext {
-    const tenantId = tenant.connection.tenantId;
-    return {
-      tenant,
-      graph: createTenantGraph({ graphUrl: tenant.graphUrl, accessToken: tenant.accessToken, onRequestId: (id) => requestIds.push(id) }),
-      operator: { name: access.principal.name, decideOnTarget: (table, target) => access.decideOnTarget(table, tenantId, target) },
-    };
-  }
+  const contextFor = actionContextFor;
 
   /** The tenant, if the operator may see it; one it may not see is answered like one that is not connected. */
   async function visibleTenant(request: RunRequest): Promise<TenantAccess> {

@@ -1,6 +1,7 @@
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AccessAdministration } from "../access/access-administration.ts";
 import type { AccessLoader } from "../access/access-loader.ts";
 import type { ApiTokens } from "../access/api-tokens.ts";
 import { ActionRefused } from "../actions/action-errors.ts";
@@ -11,12 +12,15 @@ import type { ConsentChecks } from "../jobs/consent-check-jobs.ts";
 import type { PlatformAppStore } from "../tenants/platform-app-store.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
 import { handleApiError } from "./api-errors.ts";
+import { registerAccessRoutes } from "./access-routes.ts";
 import { registerActionRoutes } from "./action-routes.ts";
 import { registerAppRoutes } from "./app-routes.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
 import { registerConsentCallback } from "./consent-callback-route.ts";
 import { registerPermissionsRoutes } from "./permissions-routes.ts";
-import { createBearerAuthentication } from "./authentication.ts";
+import { type AuthRouteDependencies, authRoutePaths, registerAuthRoutes } from "./auth-routes.ts";
+import { createAuthentication } from "./authentication.ts";
+import { type MeRouteDependencies, registerMeRoutes } from "./me-routes.ts";
 import { actorOf, hasCaller, setCaller } from "./request-caller.ts";
 import { checkRouteRequirement } from "./route-requirements.ts";
 import { registerTenantsRoutes } from "./tenants-routes.ts";
@@ -31,12 +35,17 @@ export interface ApiDependencies {
   readonly runner: ActionRunner;
   readonly userTemplates: UserTemplatesStore;
   readonly checks: Pick<ConsentChecks, "requestCheck">;
+  /** Operators signing in to the console, and their sessions. */
+  readonly auth: AuthRouteDependencies;
+  readonly me: MeRouteDependencies;
+  /** Operators, roles, tenant groups, role assignments and access checks. */
+  readonly access: AccessAdministration;
   /** Where unexpected errors are reported (the server's stderr). */
   readonly log?: (line: string) => void;
 }
 
-/** Routes that answer without a token: the OpenAPI document and the browser's return from admin consent. */
-const publicRoutes: ReadonlySet<string> = new Set(["/api/openapi.json", "/tenants/consent-callback"]);
+/** Routes that answer without a token: the OpenAPI document, the browser's return from admin consent, signing in and out. */
+const publicRoutes: ReadonlySet<string> = new Set(["/api/openapi.json", "/tenants/consent-callback", ...authRoutePaths]);
 
 /** Tenantry's HTTP API: thin Fastify routes over the services, with zod schemas and an OpenAPI document. */
 export async function createApiServer(deps: ApiDependencies, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -62,14 +71,12 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
     transform: jsonSchemaTransform,
   });
 
-  const bearer = createBearerAuthentication(deps.tokens);
+  const authenticate = createAuthentication({ tokens: deps.tokens, sessions: deps.auth.sessions });
   app.addHook("onRequest", async (request, reply) => {
     if (publicRoutes.has(request.routeOptions.url ?? "")) return;
-    const principal = await bearer(request);
-    if (principal) setCaller(request, await deps.accessOf(principal));
-    else {
-      await reply.status(401).send({ error: { code: "unauthenticated", message: "A valid API token is required (Authorization: Bearer <token>).", fix: "Use the token printed by `tenantry serve`, or set TENANTRY_TOKEN for the CLI." } });
-    }
+    const caller = await authenticate(request);
+    if ("principal" in caller) setCaller(request, await deps.accessOf(caller.principal));
+    else await reply.status(caller.status).send(caller.body);
   });
 
   app.addHook("preValidation", checkRouteRequirement);
@@ -79,8 +86,11 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
   registerPermissionsRoutes(app);
   registerAuditRoutes(app, deps.audit, deps.tenants);
   registerActionRoutes(app, deps.runner);
-  registerUserTemplateRoutes(app, { runner: deps.runner, templates: deps.userTemplates, ...(deps.log ? { log: deps.log } : {}) });
+  registerUserTemplateRoutes(app, { runner: deps.runner, templates: deps.userTemplates, tenants: deps.tenants, ...(deps.log ? { log: deps.log } : {}) });
   registerConsentCallback(app, deps.tenants);
+  registerAuthRoutes(app, deps.auth);
+  registerMeRoutes(app, deps.me);
+  registerAccessRoutes(app, deps.access);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

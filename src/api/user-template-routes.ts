@@ -1,10 +1,12 @@
+import type { FastifyRequest } from "fastify";
 import { platformRoleIds } from "../access/platform-roles.ts";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ActionRunner } from "../actions/action-runner.ts";
 import { createUserFromTemplate, type Onboarding } from "../actions/user-onboarding.ts";
-import { templatePerson, userTemplateDefaults, userTemplateName } from "../actions/user-template-schema.ts";
+import { templatePerson, type UserTemplate, userTemplateDefaults, userTemplateName } from "../actions/user-template-schema.ts";
 import type { UserTemplatesStore } from "../actions/user-templates-store.ts";
+import type { TenantsService } from "../tenants/tenants-service.ts";
 import { actionHeaders, actionRunSchema, failedRunStatus } from "./action-routes.ts";
 import { errorSchema, tenantKey } from "./api-schemas.ts";
 import { accessOf, actorOf } from "./request-caller.ts";
@@ -60,16 +62,29 @@ function failedStatus(onboarding: Onboarding): ReturnType<typeof failedRunStatus
 }
 
 /** User templates, and creating a user from one in a tenant (users.create, then its licences and groups). */
-export function registerUserTemplateRoutes(app: ZodApp, deps: { runner: Pick<ActionRunner, "run">; templates: UserTemplatesStore; log?: (line: string) => void }): void {
+export function registerUserTemplateRoutes(
+  app: ZodApp,
+  deps: { runner: Pick<ActionRunner, "run">; templates: UserTemplatesStore; tenants: Pick<TenantsService, "list">; log?: (line: string) => void },
+): void {
   const tags = ["user-templates"];
 
-  app.get("/api/user-templates", { schema: { tags, summary: "Every user template, by name", response: { 200: z.object({ value: z.array(templateSchema) }), 401: errorSchema } } }, async () => ({
-    value: await deps.templates.list(),
+  /** A template whose domain belongs to a tenant the operator does not see is not shown to it. */
+  async function visibleTo(request: FastifyRequest): Promise<(template: UserTemplate) => boolean> {
+    const access = accessOf(request);
+    const owners = new Map((await deps.tenants.list()).flatMap((t) => [t.defaultDomain, ...t.verifiedDomains].filter((d) => d !== null).map((d) => [d.toLowerCase(), t.tenantId] as const)));
+    return (template) => {
+      const owner = template.domain ? owners.get(template.domain.toLowerCase()) : undefined;
+      return owner === undefined || access.canSee(owner);
+    };
+  }
+
+  app.get("/api/user-templates", { schema: { tags, summary: "The user templates the operator may see, by name", response: { 200: z.object({ value: z.array(templateSchema) }), 401: errorSchema } } }, async (request) => ({
+    value: (await deps.templates.list()).filter(await visibleTo(request)),
   }));
 
   app.get("/api/user-templates/:name", { schema: { tags, summary: "One user template", params: nameParams, response: { 200: templateSchema, ...errors } } }, async (request, reply) => {
     const template = await deps.templates.get(request.params.name);
-    return template ?? reply.status(404).send(notFound(request.params.name));
+    return template && (await visibleTo(request))(template) ? template : reply.status(404).send(notFound(request.params.name));
   });
 
   app.put(

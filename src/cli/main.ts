@@ -1,12 +1,17 @@
 import { Command } from "commander";
+import { registerAccessCommand } from "./access-command.ts";
 import { registerAppCommand } from "./app-command.ts";
 import { registerAuditCommand } from "./audit-command.ts";
 import { registerCloudCommand } from "./cloud-command.ts";
 import { registerGroupsCommand } from "./groups-command.ts";
 import { registerLicensesCommand } from "./licenses-command.ts";
+import { registerOperatorsCommand } from "./operators-command.ts";
 import { registerPermissionsCommand } from "./permissions-command.ts";
+import { registerRoleAssignmentsCommand } from "./role-assignments-command.ts";
+import { registerRolesCommand } from "./roles-command.ts";
 import { registerServeCommand } from "./serve-command.ts";
 import { registerTemplatesCommand } from "./templates-command.ts";
+import { registerTenantGroupsCommand } from "./tenant-groups-command.ts";
 import { registerTenantsCommand } from "./tenants-command.ts";
 import { registerUsersCommand } from "./users-command.ts";
 
@@ -25,6 +30,11 @@ registerUsersCommand(program);
 registerLicensesCommand(program);
 registerGroupsCommand(program);
 registerTemplatesCommand(program);
+registerOperatorsCommand(program);
+registerRolesCommand(program);
+registerRoleAssignmentsCommand(program);
+registerTenantGroupsCommand(program);
+registerAccessCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`tenantry: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -2,6 +2,7 @@ import { hkdfSync } from "node:crypto";
 import { rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { createAccessAdministration } from "../access/access-administration.ts";
 import { createAccessLoader } from "../access/access-loader.ts";
 import { createApiTokens } from "../access/api-tokens.ts";
 import { createBootstrapOperator } from "../access/bootstrap-operator.ts";
@@ -9,6 +10,11 @@ import { createCustomRolesStore } from "../access/custom-roles-store.ts";
 import { createOperatorsStore } from "../access/operators-store.ts";
 import { tokenScopes } from "../access/principal.ts";
 import { createRoleAssignmentsStore } from "../access/role-assignments-store.ts";
+import { sessionTimeoutsFrom } from "../access/session-timeouts.ts";
+import { createSessionsStore } from "../access/sessions-store.ts";
+import { createSignInClients } from "../access/sign-in-client.ts";
+import { createPendingSignIns } from "../access/sign-in-pending-store.ts";
+import { createSignInService } from "../access/sign-in-service.ts";
 import { createTenantGroupsStore } from "../access/tenant-groups-store.ts";
 import { createActionReconciler } from "../actions/action-reconciler.ts";
 import { createActionRunner } from "../actions/action-runner.ts";
@@ -82,7 +88,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const operators = createOperatorsStore({ pool: database.pool });
     const assignments = createRoleAssignmentsStore({ pool: database.pool });
     const tenantGroups = createTenantGroupsStore({ pool: database.pool });
-    const accessOf = createAccessLoader({ assignments, tenantGroups, customRoles: createCustomRolesStore({ pool: database.pool }) });
+    const customRoles = createCustomRolesStore({ pool: database.pool });
+    const accessOf = createAccessLoader({ assignments, tenantGroups, customRoles });
+    const sessions = createSessionsStore({ pool: database.pool, timeouts: sessionTimeoutsFrom(process.env) });
     let publicUrl = (options.publicUrl ?? `http://localhost:${options.port}`).replace(/\/$/, "");
     const tenants = createTenantsService({
       pool: database.pool,
@@ -130,7 +138,28 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const requestKey = Buffer.from(hkdfSync("sha256", secretKey, Buffer.alloc(0), "tenantry idempotency requests", 32));
     const runner = createActionRunner({ pool: database.pool, audit, runs, tenants, executors, instance, requestKey, settleOrphan: reconciler.settle });
     const userTemplates = createUserTemplatesStore({ pool: database.pool, audit });
-    const api = await createApiServer({ tenants, app, tokens, accessOf, checks, audit, runner, userTemplates, log: options.log });
+    const signIn = createSignInService({
+      clients: createSignInClients({ app }),
+      pending: createPendingSignIns({ pool: database.pool }),
+      sessions,
+      operators,
+      audit,
+      redirectUri: () => `${publicUrl}/auth/callback`,
+    });
+    const api = await createApiServer({
+      tenants,
+      app,
+      tokens,
+      accessOf,
+      checks,
+      audit,
+      runner,
+      userTemplates,
+      auth: { signIn, sessions, publicUrl: () => publicUrl },
+      me: { pool: database.pool, audit, operators, assignments, customRoles, tenantGroups },
+      access: createAccessAdministration({ pool: database.pool, audit, tenants, accessOf }),
+      log: options.log,
+    });
     closers.push(() => api.close());
     await api.listen({ port: options.port, host: options.host });
     if (!options.publicUrl) publicUrl = `http://localhost:${(api.server.address() as AddressInfo).port}`;

@@ -1,0 +1,176 @@
+import type { Pool } from "pg";
+import { z } from "zod";
+import { type ApiTokenSummary, createApiTokens } from "../access/api-tokens.ts";
+import type { CustomRolesStore } from "../access/custom-roles-store.ts";
+import type { OperatorsStore } from "../access/operators-store.ts";
+import { platformRoles } from "../access/platform-roles.ts";
+import { type TokenScope, tokenScopes } from "../access/principal.ts";
+import type { RoleAssignment, RoleAssignmentsStore } from "../access/role-assignments-store.ts";
+import { signInAuditActions } from "../access/sign-in-audit-actions.ts";
+import type { TenantGroupsStore } from "../access/tenant-groups-store.ts";
+import type { AuditLog } from "../audit/audit-log.ts";
+import { entraRoleByTemplateId } from "../catalog/entra-role-data.ts";
+import { inTransaction } from "../store/transaction.ts";
+import { errorSchema } from "./api-schemas.ts";
+import { sessionOf } from "./authentication.ts";
+import { accessOf, actorOf } from "./request-caller.ts";
+import type { ZodApp } from "./zod-app.ts";
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
+
+const tokenSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  scopes: z.array(z.enum(tokenScopes)).readonly(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+const newToken = z.strictObject({
+  name: z.string().trim().min(1).max(64).describe("what the token is for, e.g. the machine or script using it"),
+  scopes: z.array(z.enum(tokenScopes)).min(1).max(tokenScopes.length).optional().describe("what the token may do; actions:read unless given"),
+  expiresInDays: z.number().int().min(1).max(365).optional().describe("days until the token expires; 90 unless given"),
+});
+
+const heldRole = z.object({
+  kind: z.enum(["entra", "custom"]),
+  id: z.string(),
+  displayName: z.string(),
+  /** Held directly, or through an Entra group of the operator. */
+  through: z.object({ kind: z.enum(["operator", "group"]), id: z.string() }),
+});
+
+const scopeSummary = z.object({
+  kind: z.enum(["tenant", "tenant-group", "all", "all-except"]),
+  tenantId: z.string().optional(),
+  tenantGroup: z.object({ id: z.string(), name: z.string() }).optional(),
+  exceptTenantIds: z.array(z.string()).readonly().optional(),
+});
+
+const meSchema = z.object({
+  operator: z.object({ id: z.string(), kind: z.enum(["person", "bootstrap"]), userPrincipalName: z.string(), displayName: z.string().nullable(), groupIds: z.array(z.string()).readonly() }),
+  signedInWith: z.enum(["session", "token"]),
+  /** Send in X-CSRF-Token with every change made with the session. */
+  csrfToken: z.string().optional(),
+  scopes: z.array(z.enum(tokenScopes)).readonly(),
+  platformRoles: z.array(z.object({ id: z.string(), displayName: z.string() })).readonly(),
+  tenantRoles: z.array(z.object({ scope: scopeSummary, roles: z.array(heldRole).readonly() })).readonly(),
+});
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+
+function roleName(assignment: RoleAssignment, customNames: ReadonlyMap<string, string>): string {
+  if (assignment.role.kind === "entra") return entraRoleByTemplateId(assignment.role.id)?.displayName ?? assignment.role.id;
+  return customNames.get(assignment.role.id) ?? assignment.role.id;
+}
+
+function scopeOf(assignment: RoleAssignment, groupNames: ReadonlyMap<string, string>): z.infer<typeof scopeSummary> {
+  const scope = assignment.scope;
+  if (scope.kind === "tenant") return { kind: "tenant", tenantId: scope.tenantId };
+  if (scope.kind === "tenant-group") return { kind: "tenant-group", tenantGroup: { id: scope.groupId, name: groupNames.get(scope.groupId) ?? scope.groupId } };
+  if (scope.kind === "all-except") return { kind: "all-except", exceptTenantIds: [...scope.exceptTenantIds].sort() };
+  return { kind: "all" };
+}
+
+/** The operator's tenant roles, one entry per scope with every role held in it. */
+function tenantRolesOf(assignments: readonly RoleAssignment[], customNames: ReadonlyMap<string, string>, groupNames: ReadonlyMap<string, string>) {
+  const byScope = new Map<string, { scope: z.infer<typeof scopeSummary>; roles: z.infer<typeof heldRole>[] }>();
+  for (const assignment of assignments) {
+    if (assignment.role.kind === "platform") continue;
+    const scope = scopeOf(assignment, groupNames);
+    const key = JSON.stringify(scope);
+    const entry = byScope.get(key) ?? { scope, roles: [] };
+    entry.roles.push({ kind: assignment.role.kind, id: assignment.role.id, displayName: roleName(assignment, customNames), through: assignment.principal });
+    byScope.set(key, entry);
+  }
+  return [...byScope.values()];
+}
+
+export interface MeRouteDependencies {
+  /** Tokens are stored in the same transaction as their audit entry. */
+  readonly pool: Pick<Pool, "query" | "connect">;
+  readonly audit: Pick<AuditLog, "append">;
+  readonly operators: Pick<OperatorsStore, "get">;
+  readonly assignments: Pick<RoleAssignmentsStore, "ofPrincipal">;
+  readonly customRoles: Pick<CustomRolesStore, "list">;
+  readonly tenantGroups: Pick<TenantGroupsStore, "list">;
+}
+
+/** Who the caller is, what it holds, and its personal API tokens. */
+export function registerMeRoutes(app: ZodApp, deps: MeRouteDependencies): void {
+  const tags = ["me"];
+  const tokens = createApiTokens({ pool: deps.pool });
+
+  app.get("/api/me", { schema: { tags, summary: "The signed-in operator, its roles, and the CSRF token of its session", response: { 200: meSchema, ...errors } } }, async (request, reply) => {
+    const { principal } = accessOf(request);
+    const operator = await deps.operators.get(principal.operatorId);
+    if (!operator) return reply.status(401).send({ error: { code: "unauthenticated", message: "This operator no longer exists." } });
+    const assignments = await deps.assignments.ofPrincipal(principal.operatorId, principal.groupIds);
+    const [custom, groups] = await Promise.all([
+      assignments.some((a) => a.role.kind === "custom") ? deps.customRoles.list() : [],
+      assignments.some((a) => a.scope.kind === "tenant-group") ? deps.tenantGroups.list() : [],
+    ]);
+    const held = new Set(assignments.filter((a) => a.role.kind === "platform").map((a) => a.role.id));
+    const session = sessionOf(request);
+    return {
+      operator: { id: operator.id, kind: operator.kind, userPrincipalName: operator.userPrincipalName, displayName: operator.displayName, groupIds: principal.groupIds },
+      signedInWith: session ? "session" : "token",
+      ...(session ? { csrfToken: session.csrfToken } : {}),
+      scopes: principal.scopes,
+      platformRoles: platformRoles.filter((role) => held.has(role.id)).map((role) => ({ id: role.id, displayName: role.displayName })),
+      tenantRoles: tenantRolesOf(assignments, new Map(custom.map((r) => [r.id, r.name])), new Map(groups.map((g) => [g.id, g.name]))),
+    } as const;
+  });
+
+  app.get("/api/me/tokens", { schema: { tags, summary: "The caller's personal API tokens (never the tokens themselves)", response: { 200: z.object({ value: z.array(tokenSummary) }), ...errors } } }, async (request) => ({
+    value: await tokens.listOf(accessOf(request).principal.operatorId),
+  }));
+
+  app.post(
+    "/api/me/tokens",
+    {
+      schema: {
+        tags,
+        summary: "Create a personal API token for the CLI or scripts",
+        description: "The token is in `token`, in this answer only; Tenantry keeps only its hash. It acts with the operator's roles, limited to its scopes.",
+        body: newToken,
+        response: { 201: z.object({ token: z.string(), summary: tokenSummary }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = accessOf(request);
+      const requested: readonly TokenScope[] = request.body.scopes ?? ["actions:read"];
+      const scopes = [...new Set(requested)];
+      // A token may not make a token that can do more than itself; a session may do all its operator may.
+      const beyond = sessionOf(request) ? [] : scopes.filter((scope) => !principal.scopes.includes(scope));
+      if (beyond.length > 0) {
+        return reply.status(403).send({ error: { code: "scope_not_held", field: "scopes", message: `This API token lacks ${beyond.join(", ")}, so it cannot give them to a new token.`, fix: "Create the token while signed in, or with a token that has these scopes." } });
+      }
+      const expiresAt = new Date(Date.now() + (request.body.expiresInDays ?? 90) * 86_400_000);
+      const secret = tokens.create();
+      const summary = await inTransaction(deps.pool, async (tx): Promise<ApiTokenSummary> => {
+        const stored = await createApiTokens({ pool: tx }).store(secret, { operatorId: principal.operatorId, name: request.body.name, scopes, expiresAt });
+        await deps.audit.append({ actor: actorOf(request), action: signInAuditActions.personalTokenCreate, target: { kind: "api-token", id: stored.id, display: stored.name }, inputs: { name: stored.name, scopes: [...scopes], expiresAt: stored.expiresAt }, outcome: "succeeded" }, tx);
+        return stored;
+      });
+      return reply.status(201).send({ token: secret, summary });
+    },
+  );
+
+  app.delete(
+    "/api/me/tokens/:id",
+    { schema: { tags, summary: "Revoke one of the caller's personal API tokens", params: z.strictObject({ id: guid }), response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const { principal } = accessOf(request);
+      const revoked = await inTransaction(deps.pool, async (tx) => {
+        if (!(await createApiTokens({ pool: tx }).revoke(principal.operatorId, request.params.id))) return false;
+        await deps.audit.append({ actor: actorOf(request), action: signInAuditActions.personalTokenRevoke, target: { kind: "api-token", id: request.params.id.toLowerCase() }, outcome: "succeeded" }, tx);
+        return true;
+      });
+      if (!revoked) return reply.status(404).send({ error: { code: "token_not_found", message: `You have no active API token with id ${request.params.id}.` } });
+      return reply.status(204).send(null);
+    },
+  );
+}
