@@ -35,7 +35,8 @@ export function registerServeCommand(program: Command): void {
       if (platform.adminTokenPath) lines.push(`An API token for the CLI and API was written to ${platform.adminTokenPath} (readable by you only).`);
       if (platform.demo) {
         lines.push(`Demo: the local Microsoft cloud runs at ${platform.demo.cloud.url} with tenants ${platform.demo.tenants.map((t) => `${t.domain} (${t.consent})`).join(", ")}.`);
-        lines.push("Try: npx tenantry tenants list    (sign-in to the console comes with technician access; demo admins use the password Tenantry-Demo-2026!)");
+        lines.push(`Sign in at ${platform.url}/auth/sign-in as admin@tenantrypartners.onmicrosoft.com (Platform Administrator), tech1@ or tech2@ (technicians) or auditor@, password Tenantry-Demo-2026!`);
+        lines.push("Try: npx tenantry tenants list    (the CLI uses the bootstrap operator's API token)");
       }
       process.stdout.write(`${lines.join("\n")}\n`);
     });
