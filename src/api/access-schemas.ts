@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { tokenScopes } from "../access/principal.ts";
 import { actionIds } from "../catalog/action-ids.ts";
-import { tenantKey } from "./api-schemas.ts";
+import { tenantKey, tokenSummarySchema } from "./api-schemas.ts";
 
 export const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
 /** An operator by id or user principal name. */
@@ -47,15 +47,6 @@ export const checkBody = z.strictObject({
   input: z.record(z.string().max(64), z.unknown()).optional().describe("the action's input, for property-specific role actions"),
 });
 
-const tokenSummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  scopes: z.array(z.enum(tokenScopes)).readonly(),
-  createdAt: z.string(),
-  expiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
 
 export const assignmentSchema = z.object({
   id: z.string(),
@@ -83,8 +74,8 @@ export const operatorSchema = z.object({
   groupIds: z.array(z.string()).readonly(),
 });
 
-export const operatorDetailsSchema = operatorSchema.extend({ roleAssignments: z.array(assignmentSchema).readonly(), tokens: z.array(tokenSummary).readonly() });
-export const issuedTokenSchema = z.object({ token: z.string().describe("shown once; Tenantry keeps only its hash"), summary: tokenSummary });
+export const operatorDetailsSchema = operatorSchema.extend({ roleAssignments: z.array(assignmentSchema).readonly(), tokens: z.array(tokenSummarySchema).readonly() });
+export const issuedTokenSchema = z.object({ token: z.string().describe("shown once; Tenantry keeps only its hash"), summary: tokenSummarySchema });
 
 const roleSummary = {
   kind: z.enum(["entra", "custom", "platform"]),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tokenScopes } from "../access/principal.ts";
 
 export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), fix: z.string().optional(), field: z.string().optional(), graphRequestId: z.string().optional() }),
@@ -53,4 +54,15 @@ export const appInputSchema = z.strictObject({
     z.strictObject({ kind: z.literal("secret"), clientSecret: z.string().min(1).max(256) }),
     z.strictObject({ kind: z.literal("certificate"), certificatePem: z.string().min(1).max(20_000), privateKeyPem: z.string().min(1).max(20_000) }),
   ]),
+});
+
+/** An API token as its owner sees it: never the token itself. */
+export const tokenSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  scopes: z.array(z.enum(tokenScopes)).readonly(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
 });

@@ -11,22 +11,13 @@ import type { TenantGroupsStore } from "../access/tenant-groups-store.ts";
 import type { AuditLog } from "../audit/audit-log.ts";
 import { entraRoleByTemplateId } from "../catalog/entra-role-data.ts";
 import { inTransaction } from "../store/transaction.ts";
-import { errorSchema } from "./api-schemas.ts";
+import { errorSchema, tokenSummarySchema } from "./api-schemas.ts";
 import { sessionOf } from "./authentication.ts";
 import { accessOf, actorOf } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
 
-const tokenSummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  scopes: z.array(z.enum(tokenScopes)).readonly(),
-  createdAt: z.string(),
-  expiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
 
 const newToken = z.strictObject({
   name: z.string().trim().min(1).max(64).describe("what the token is for, e.g. the machine or script using it"),
@@ -124,7 +115,7 @@ export function registerMeRoutes(app: ZodApp, deps: MeRouteDependencies): void {
     } as const;
   });
 
-  app.get("/api/me/tokens", { schema: { tags, summary: "The caller's personal API tokens (never the tokens themselves)", response: { 200: z.object({ value: z.array(tokenSummary) }), ...errors } } }, async (request) => ({
+  app.get("/api/me/tokens", { schema: { tags, summary: "The caller's personal API tokens (never the tokens themselves)", response: { 200: z.object({ value: z.array(tokenSummarySchema) }), ...errors } } }, async (request) => ({
     value: await tokens.listOf(accessOf(request).principal.operatorId),
   }));
 
@@ -136,7 +127,7 @@ export function registerMeRoutes(app: ZodApp, deps: MeRouteDependencies): void {
         summary: "Create a personal API token for the CLI or scripts",
         description: "The token is in `token`, in this answer only; Tenantry keeps only its hash. It acts with the operator's roles, limited to its scopes.",
         body: newToken,
-        response: { 201: z.object({ token: z.string(), summary: tokenSummary }), ...errors },
+        response: { 201: z.object({ token: z.string(), summary: tokenSummarySchema }), ...errors },
       },
     },
     async (request, reply) => {
