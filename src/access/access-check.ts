@@ -171,7 +171,8 @@ export function createAccessCheck(deps: { operators: Pick<OperatorsAdmin, "find"
     if (!operator) throw new ActionRefused({ status: 404, code: "operator_not_found", field: "operator", message: `operator: there is no operator ${request.operator}.`, fix: "List the operators with `tenantry operators list`." });
     const connection = await connectedTenant(deps.tenants, request.tenant, "tenant");
     if (!platformAdministrator && !caller.canSee(connection.tenantId)) throw tenantNotFound(request.tenant);
-    const access = self ? caller : await deps.accessOf({ operatorId: operator.id, name: operator.userPrincipalName, groupIds: await deps.operators.groupIdsOf(operator.id), scopes: tokenScopes });
+    // Judged as the operator, not as the credential asking: an operator checking itself gets the same answer as from an administrator.
+    const access = await deps.accessOf({ operatorId: operator.id, name: operator.userPrincipalName, groupIds: await deps.operators.groupIdsOf(operator.id), scopes: tokenScopes });
 
     const name = operator.userPrincipalName;
     const tenantName = tenantNameOf(connection);

@@ -81,6 +81,14 @@ export function createApiTokens(deps: { pool: Pick<Pool, "query"> }) {
       return { tokenId: row.id, tokenName: row.name, operatorId: row.operator_id, operatorName: row.user_principal_name, groupIds: row.group_ids, scopes: row.scopes };
     },
 
+    /** When the bearer token in an Authorization header expires: null for never, undefined when it is not a token. */
+    async expiryOf(authorization: string): Promise<Date | null | undefined> {
+      const token = /^Bearer\s+(\S{1,256})$/i.exec(authorization)?.[1];
+      if (!token) return undefined;
+      const { rows } = await deps.pool.query<{ expires_at: Date | null }>("SELECT expires_at FROM api_tokens WHERE token_sha256 = $1", [sha256(token)]);
+      return rows[0] ? rows[0].expires_at : undefined;
+    },
+
     async listOf(operatorId: string): Promise<ApiTokenSummary[]> {
       const { rows } = await deps.pool.query<SummaryRow>("SELECT * FROM api_tokens WHERE operator_id = $1 ORDER BY created_at", [operatorId]);
       return rows.map(summaryOf);

@@ -96,18 +96,21 @@ export function createOperatorAccess(inputs: AccessInputs) {
   }
 
   const hasScope = (scope: TokenScope) => principal.scopes.includes(scope);
+  /** A platform role shows every tenant, when the credential carries the scope for that role. */
+  const seesEveryTenantByPlatformRole = () =>
+    (platform.has(platformRoleIds.platformAdministrator) && hasScope("platform")) || ((platform.has(platformRoleIds.auditor) || platform.has(platformRoleIds.platformAdministrator)) && hasScope("audit:read"));
 
   return {
     principal,
 
     /** Whether the operator has any role in the tenant: the tenant, its users and its audit entries are visible. */
     canSee(tenantId: string): boolean {
-      return tenantAssignments.some((a) => covers(a, tenantId)) || platform.has(platformRoleIds.platformAdministrator) || platform.has(platformRoleIds.auditor);
+      return tenantAssignments.some((a) => covers(a, tenantId)) || seesEveryTenantByPlatformRole();
     },
 
     /** Visibility as SQL can use it: every tenant but `except`, or only `include`. */
     visibility(): { readonly everyTenant: boolean; readonly except: readonly string[]; readonly include: readonly string[] } {
-      if (platform.size > 0 || tenantAssignments.some((a) => a.scope.kind === "all")) return { everyTenant: true, except: [], include: [] };
+      if (seesEveryTenantByPlatformRole() || tenantAssignments.some((a) => a.scope.kind === "all")) return { everyTenant: true, except: [], include: [] };
       const allExcept = tenantAssignments.flatMap((a) => (a.scope.kind === "all-except" ? [a.scope.exceptTenantIds] : []));
       const except = allExcept.length === 0 ? [] : allExcept.reduce((kept, list) => kept.filter((t) => list.includes(t)));
       const include = tenantAssignments.flatMap((a) => (a.scope.kind === "tenant" ? [a.scope.tenantId] : a.scope.kind === "tenant-group" ? [...(inputs.tenantGroups.get(a.scope.groupId) ?? [])] : []));

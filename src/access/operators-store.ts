@@ -73,14 +73,23 @@ export function createOperatorsStore(deps: { pool: Pick<Pool, "query"> }) {
      * signs in for the first time (its identity is recorded). Undefined for someone who is not an operator.
      */
     async signedIn(identity: { tenantId: string; objectId: string; userPrincipalName: string; displayName: string | null }): Promise<Operator | undefined> {
-      const { rows } = await deps.pool.query<Row>(
-        `UPDATE operators SET entra_tenant_id = $1, entra_object_id = $2, display_name = coalesce($4, display_name), user_principal_name = $3
-         WHERE kind = 'person' AND disabled_at IS NULL
-           AND ((entra_tenant_id = $1 AND entra_object_id = $2) OR (entra_object_id IS NULL AND lower(user_principal_name) = lower($3)))
+      // By the Entra identity, which never changes; the user name is followed, unless another operator has it.
+      const known = await deps.pool.query<Row>(
+        `UPDATE operators o SET display_name = coalesce($4, o.display_name),
+           user_principal_name = CASE WHEN EXISTS (SELECT 1 FROM operators x WHERE x.id <> o.id AND lower(x.user_principal_name) = lower($3)) THEN o.user_principal_name ELSE $3 END
+         WHERE o.kind = 'person' AND o.disabled_at IS NULL AND o.entra_tenant_id = $1 AND o.entra_object_id = $2
+         RETURNING o.*`,
+        [identity.tenantId, identity.objectId, identity.userPrincipalName, identity.displayName],
+      );
+      if (known.rows[0]) return operatorOf(known.rows[0]);
+      // The first sign-in of an operator added by user name: its identity is recorded from now on.
+      const first = await deps.pool.query<Row>(
+        `UPDATE operators SET entra_tenant_id = $1, entra_object_id = $2, display_name = coalesce($4, display_name)
+         WHERE id = (SELECT id FROM operators WHERE kind = 'person' AND disabled_at IS NULL AND entra_object_id IS NULL AND lower(user_principal_name) = lower($3) LIMIT 1)
          RETURNING *`,
         [identity.tenantId, identity.objectId, identity.userPrincipalName, identity.displayName],
       );
-      return rows[0] ? operatorOf(rows[0]) : undefined;
+      return first.rows[0] ? operatorOf(first.rows[0]) : undefined;
     },
 
     /** The Entra groups the operator was in at its last sign-in; its API tokens act with their roles. */

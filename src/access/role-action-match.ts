@@ -1,19 +1,30 @@
-// Entra role actions are "namespace/entity/propertySet/verb" (or "namespace/entity/verb"). A held action
-// covers a required one when they are equal, or through Entra's wildcards: allProperties/allTasks (every
-// task on the entity), allProperties/read and allProperties/update (every read or update of it),
-// allEntities/... (everything in the namespace).
+// Entra role actions are "namespace/entity[/subEntity]/[propertySet/]verb". A held action covers a required
+// one when they are equal, or through Entra's wildcards: allEntities (any entity of the namespace),
+// allProperties (any property set), allTasks (any task, as the last part).
+
+const patterns = new Map<string, RegExp>();
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function patternOf(held: string): RegExp {
+  let pattern = patterns.get(held);
+  if (pattern) return pattern;
+  const parts = held.split("/");
+  let source = literal(parts[0] ?? "");
+  parts.slice(1).forEach((part, index, rest) => {
+    if (part === "allTasks" && index === rest.length - 1) source += "/.+";
+    else if (part === "allEntities") source += "/[^/]+(?:/[^/]+)*?";
+    // Any property sets, or none: "users/allProperties/allTasks" covers "users/create" too.
+    else if (part === "allProperties") source += "(?:/[^/]+)*?";
+    else source += `/${literal(part)}`;
+  });
+  pattern = new RegExp(`^${source}$`);
+  patterns.set(held, pattern);
+  return pattern;
+}
 
 export function coversRoleAction(held: string, required: string): boolean {
-  if (held === required) return true;
-  const [namespace, entity, ...rest] = held.split("/");
-  if (!namespace || !entity) return false;
-  if (entity === "allEntities") return required.startsWith(`${namespace}/`);
-  if (!required.startsWith(`${namespace}/${entity}/`)) return false;
-  const wildcard = rest.join("/");
-  if (wildcard === "allProperties/allTasks") return true;
-  if (wildcard === "allProperties/read") return required.endsWith("/read");
-  if (wildcard === "allProperties/update") return required.endsWith("/update");
-  return false;
+  return held === required || patternOf(held).test(required);
 }
 
 /** Whether any held action covers the required one. */

@@ -55,7 +55,7 @@ export function decideOnAdminTarget(table: TargetRuleTable, actorRoleTemplateIds
   const heldNames = [...held].filter((id) => entraRoleByTemplateId(id)).map(roleName);
   return {
     allowed: false,
-    reason: `${heldNames.length ? heldNames.join(" and ") : "No role held"} may not ${doing} a target in Microsoft's row(s) ${what}; only ${sufficient.map(roleName).join(", ")} may.`,
+    reason: `${heldNames.length ? heldNames.join(" and ") : "No built-in role held (custom roles are not in Microsoft's tables)"} may not ${doing} a target in Microsoft's row(s) ${what}; only ${sufficient.map(roleName).join(", ")} may.`,
     sufficientRoles: sufficient.map(roleName),
   };
 }

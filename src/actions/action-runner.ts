@@ -15,7 +15,7 @@ import { GraphOutcomeUnknown, GraphRequestError } from "../graph/graph-errors.ts
 import { createTenantGraph } from "../graph/tenant-graph.ts";
 import { inTransaction } from "../store/transaction.ts";
 import { actionConsent } from "../tenants/consent-health.ts";
-import { type TenantAccess, TenantsError, type TenantsService } from "../tenants/tenants-service.ts";
+import { type TenantAccess, type TenantsService, tenantNotConnected } from "../tenants/tenants-service.ts";
 import { ActionInputError, ActionRefused, IdempotencyConflict } from "./action-errors.ts";
 import type { ActionContext, AnyExecutor, AppliedChange, CheckedChange, PreparedChange, WriteExecutor } from "./action-executor.ts";
 import type { ActionRun, ActionRunError } from "./action-run.ts";
@@ -159,7 +159,7 @@ export function createActionRunner(deps: RunnerDependencies) {
   async function visibleTenant(request: RunRequest): Promise<TenantAccess> {
     const connection = await deps.tenants.get(request.tenant);
     if (!request.access.canSee(connection.tenantId)) {
-      throw new TenantsError(404, `Tenant '${request.tenant}' is not connected.`, "Connect it with `tenantry tenants add <tenant id or domain>`.");
+      throw tenantNotConnected(request.tenant);
     }
     return deps.tenants.access(connection.tenantId);
   }

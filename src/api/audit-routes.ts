@@ -5,7 +5,7 @@ import { platformRoleIds } from "../access/platform-roles.ts";
 import type { AuditFilters } from "../audit/audit-filters.ts";
 import { auditOutcomes, auditVias } from "../audit/audit-entry.ts";
 import { type AuditLog, maxAuditPage } from "../audit/audit-log.ts";
-import { TenantsError, type TenantsService } from "../tenants/tenants-service.ts";
+import { type TenantsService, tenantNotConnected } from "../tenants/tenants-service.ts";
 import { errorSchema, tenantKey } from "./api-schemas.ts";
 import { accessOf } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
@@ -63,7 +63,7 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditLog, tenants: Pick<
   // A tenant id is taken as is, so that the history of a disconnected tenant stays reachable.
   async function filtersOf(query: z.infer<typeof filtersQuery>, access: OperatorAccess): Promise<AuditFilters> {
     const tenantId = query.tenant === undefined ? undefined : guidPattern.test(query.tenant) ? query.tenant.toLowerCase() : (await tenants.get(query.tenant)).tenantId;
-    if (tenantId && !access.isAuditor() && !access.canSee(tenantId)) throw new TenantsError(404, `Tenant '${query.tenant}' is not connected.`, "Connect it with `tenantry tenants add <tenant id or domain>`.");
+    if (tenantId && !access.isAuditor() && !access.canSee(tenantId)) throw tenantNotConnected(tenantId);
     return {
       ...(tenantId ? { tenantId } : {}),
       ...(query.actor ? { actor: query.actor } : {}),

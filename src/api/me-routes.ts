@@ -139,7 +139,10 @@ export function registerMeRoutes(app: ZodApp, deps: MeRouteDependencies): void {
       if (beyond.length > 0) {
         return reply.status(403).send({ error: { code: "scope_not_held", field: "scopes", message: `This API token lacks ${beyond.join(", ")}, so it cannot give them to a new token.`, fix: "Create the token while signed in, or with a token that has these scopes." } });
       }
-      const expiresAt = new Date(Date.now() + (request.body.expiresInDays ?? 90) * 86_400_000);
+      // Nor outlive it: a token cannot renew itself for ever.
+      const requestedExpiry = new Date(Date.now() + (request.body.expiresInDays ?? 90) * 86_400_000);
+      const parentExpiry = sessionOf(request) ? undefined : await tokens.expiryOf(request.headers.authorization ?? "");
+      const expiresAt = parentExpiry === undefined ? requestedExpiry : parentExpiry === null ? requestedExpiry : new Date(Math.min(requestedExpiry.getTime(), parentExpiry.getTime()));
       const secret = tokens.create();
       const summary = await inTransaction(deps.pool, async (tx): Promise<ApiTokenSummary> => {
         const stored = await createApiTokens({ pool: tx }).store(secret, { operatorId: principal.operatorId, name: request.body.name, scopes, expiresAt });

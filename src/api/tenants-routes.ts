@@ -4,7 +4,7 @@ import type { ConsentChecks } from "../jobs/consent-check-jobs.ts";
 import type { FastifyRequest } from "fastify";
 import { platformRoleIds } from "../access/platform-roles.ts";
 import type { TenantConnection } from "../tenants/connections-store.ts";
-import { TenantsError, type TenantsService } from "../tenants/tenants-service.ts";
+import { type TenantsService, tenantNotConnected } from "../tenants/tenants-service.ts";
 import { accessOf } from "./request-caller.ts";
 import { errorSchema, tenantKey, tenantSchema } from "./api-schemas.ts";
 import type { ZodApp } from "./zod-app.ts";
@@ -17,7 +17,7 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
   /** A tenant the operator has no role in is answered like one that is not connected. */
   async function visibleTenant(request: FastifyRequest, tenant: string): Promise<TenantConnection> {
     const connection = await tenants.get(tenant);
-    if (!accessOf(request).canSee(connection.tenantId)) throw new TenantsError(404, `Tenant '${tenant}' is not connected.`, "Connect it with `tenantry tenants add <tenant id or domain>`.");
+    if (!accessOf(request).canSee(connection.tenantId)) throw tenantNotConnected(tenant);
     return connection;
   }
 
@@ -81,7 +81,7 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
 
   app.post(
     "/api/tenants/:tenant/check",
-    { schema: { tags: ["tenants"], summary: "Check consent health now", params: tenantParams, response: { 200: tenantSchema, ...errors } } },
+    { config: platformOnly, schema: { tags: ["tenants"], summary: "Check consent health now", params: tenantParams, response: { 200: tenantSchema, ...errors } } },
     async (request) => tenants.check((await visibleTenant(request, request.params.tenant)).tenantId),
   );
 

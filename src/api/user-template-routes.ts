@@ -115,6 +115,8 @@ export function registerUserTemplateRoutes(
       },
     },
     async (request, reply) => {
+      const template = await deps.templates.get(request.params.name);
+      if (!template || !(await visibleTo(request))(template)) return reply.status(404).send(notFound(request.params.name));
       const onboarding = await createUserFromTemplate(deps, {
         tenant: request.params.tenant,
         templateName: request.params.name,

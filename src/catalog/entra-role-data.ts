@@ -26,6 +26,7 @@ export function isKnownRoleAction(action: string): boolean {
 /** Template ids of the built-in roles the catalog names, so that ids are never loose strings. */
 export const roleTemplateIds = {
   userAdministrator: "fe930be7-5e62-47db-91af-98c3a49a38b1",
+  helpdeskAdministrator: "729827e3-9c14-49f7-bb1b-9608f156bbb8",
   privilegedAuthenticationAdministrator: "7be44c8a-adaf-4e2a-84d6-ab2649e08a13",
   globalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
 } as const;

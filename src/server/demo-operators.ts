@@ -8,8 +8,6 @@ import type { TenantGroupsStore } from "../access/tenant-groups-store.ts";
 import { roleTemplateIds } from "../catalog/entra-role-data.ts";
 import type { LocalDemo } from "./local-demo.ts";
 
-const helpdeskAdministrator = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
-
 export async function seedDemoOperators(
   deps: { operators: Pick<OperatorsStore, "add">; assignments: Pick<RoleAssignmentsStore, "add">; tenantGroups: Pick<TenantGroupsStore, "put"> },
   demo: Pick<LocalDemo, "tenants" | "partnerGroups">,
@@ -35,7 +33,7 @@ export async function seedDemoOperators(
   const bank = demo.tenants.find((t) => t.domain.startsWith("woodgrove"));
   const tier1 = demo.partnerGroups.find((g) => g.displayName.includes("Tier 1"));
   const tier2 = demo.partnerGroups.find((g) => g.displayName.includes("Tier 2"));
-  if (tier1) await deps.assignments.add({ principal: { kind: "group", id: tier1.id }, role: { kind: "entra", id: helpdeskAdministrator }, scope: { kind: "tenant-group", groupId: managed.id } });
+  if (tier1) await deps.assignments.add({ principal: { kind: "group", id: tier1.id }, role: { kind: "entra", id: roleTemplateIds.helpdeskAdministrator }, scope: { kind: "tenant-group", groupId: managed.id } });
   if (tier2) {
     await deps.assignments.add({
       principal: { kind: "group", id: tier2.id },

@@ -116,7 +116,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     }
 
     let adminTokenPath: string | undefined;
-    if (!(await tokens.hasActive())) {
+    // Only on the very first run: later, operators manage access, and a lost token is not silently replaced.
+    if ((await operators.list()).length === 0) {
       adminTokenPath = join(options.dataDir, adminTokenFileName);
       // Written before the token counts, so that a failed write never leaves an active token nobody holds.
       const token = tokens.create();

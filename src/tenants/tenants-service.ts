@@ -21,6 +21,11 @@ export class TenantsError extends Error {
 
 const appName = "Tenantry";
 
+/** A tenant that is not connected, or that the operator may not see: the same answer, so that scope reveals nothing. */
+export function tenantNotConnected(tenant: string): TenantsError {
+  return new TenantsError(404, `Tenant '${tenant}' is not connected.`, "Connect it with `tenantry tenants add <tenant id or domain>`.");
+}
+
 export interface TenantAccess {
   readonly connection: TenantConnection;
   /** The tenant's display name, or its domain. */
@@ -119,7 +124,7 @@ export function createTenantsService(deps: {
 
   async function requireConnection(tenant: string): Promise<TenantConnection> {
     const connection = await deps.connections.find(tenant);
-    if (!connection) throw new TenantsError(404, `Tenant '${tenant}' is not connected.`, "Connect it with `tenantry tenants add <tenant id or domain>`.");
+    if (!connection) throw tenantNotConnected(tenant);
     return connection;
   }
 
