@@ -1,4 +1,4 @@
-// The audit log's action names for changes to who may do what in Tenantry.
+// The audit log's action names for who may do what in Tenantry: operators, their tokens and sessions, roles.
 
 export const accessAuditActions = {
   operatorAdd: "operators.add",
@@ -11,4 +11,8 @@ export const accessAuditActions = {
   tenantGroupRemove: "tenant-groups.remove",
   assignmentAdd: "role-assignments.add",
   assignmentRemove: "role-assignments.remove",
+  signIn: "operators.sign-in",
+  signOut: "operators.sign-out",
+  personalTokenCreate: "api-tokens.create",
+  personalTokenRevoke: "api-tokens.revoke",
 } as const;

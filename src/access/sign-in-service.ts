@@ -3,7 +3,7 @@ import { AuthError, CryptoProvider, InteractionRequiredAuthError, ServerError } 
 import type { AuditLog } from "../audit/audit-log.ts";
 import type { OperatorsStore } from "./operators-store.ts";
 import type { ActiveSession, SessionsStore } from "./sessions-store.ts";
-import { signInAuditActions } from "./sign-in-audit-actions.ts";
+import { accessAuditActions } from "./access-audit-actions.ts";
 import { identityFromClaims } from "./sign-in-claims.ts";
 import type { SignInClients } from "./sign-in-client.ts";
 import type { PendingSignIns } from "./sign-in-pending-store.ts";
@@ -107,12 +107,12 @@ export function createSignInService(deps: {
       const identity = outcome.identity;
       const actor = { name: identity.userPrincipalName, via: "console" as const };
       if (identity.tenantId !== client.app.homeTenantId.toLowerCase()) {
-        await deps.audit.append({ actor, action: signInAuditActions.signIn, outcome: "denied", inputs: { tenantId: identity.tenantId }, error: { code: "other_tenant" } });
+        await deps.audit.append({ actor, action: accessAuditActions.signIn, outcome: "denied", inputs: { tenantId: identity.tenantId }, error: { code: "other_tenant" } });
         return refused(403, "Not this organisation", `${identity.userPrincipalName} belongs to another organisation; operators sign in with an account of the organisation that runs Tenantry.`, true);
       }
       const operator = await deps.operators.signedIn(identity);
       if (!operator) {
-        await deps.audit.append({ actor, action: signInAuditActions.signIn, outcome: "denied", error: { code: "not_an_operator" } });
+        await deps.audit.append({ actor, action: accessAuditActions.signIn, outcome: "denied", error: { code: "not_an_operator" } });
         return refused(403, "Not an operator", `${identity.userPrincipalName} is not a Tenantry operator. Ask a Platform Administrator to add you as an operator, then sign in again.`, false);
       }
       // The groups of this sign-in also hold for the operator's API tokens, until the next sign-in.
@@ -121,7 +121,7 @@ export function createSignInService(deps: {
       const created = await deps.sessions.create({ operatorId: operator.id, groupIds: identity.groupIds });
       await deps.audit.append({
         actor: { operatorId: operator.id, name: operator.userPrincipalName, via: "console" },
-        action: signInAuditActions.signIn,
+        action: accessAuditActions.signIn,
         target: { kind: "session", id: created.session.id },
         inputs: { groupIds: [...identity.groupIds] },
         outcome: "succeeded",
@@ -134,7 +134,7 @@ export function createSignInService(deps: {
       if (!(await deps.sessions.revoke(secret))) return;
       await deps.audit.append({
         actor: { operatorId: session.operatorId, name: session.operatorName, via: "console" },
-        action: signInAuditActions.signOut,
+        action: accessAuditActions.signOut,
         target: { kind: "session", id: session.id },
         outcome: "succeeded",
       });

@@ -54,7 +54,7 @@ async function assign(body: unknown): Promise<AssignmentView> {
 }
 
 async function tokenFor(operator: string): Promise<string> {
-  const issued = await server.api<{ token: string }>("POST", `/api/operators/${encodeURIComponent(operator)}/tokens`, { name: "test" });
+  const issued = await server.api<{ token: string }>("POST", `/api/operators/${encodeURIComponent(operator)}/tokens`, { name: "test", scopes: ["actions:read", "actions:write", "audit:read", "platform"] });
   assert.equal(issued.status, 201, JSON.stringify(issued.body));
   return issued.body.token;
 }

@@ -15,10 +15,11 @@ export const operatorParams = z.strictObject({ operator: operatorRef });
 export const nameParams = z.strictObject({ name: groupName });
 
 export const operatorBody = z.strictObject({ userPrincipalName, displayName: z.string().trim().min(1).max(256).optional() });
+/** A token a Platform Administrator issues for an operator (for automation): the same limits as a personal token, and read-only unless asked. */
 export const tokenBody = z.strictObject({
   name: z.string().trim().min(1).max(128),
-  scopes: z.array(z.enum(tokenScopes)).min(1).max(tokenScopes.length).default([...tokenScopes]),
-  expiresInDays: z.number().int().min(1).max(3650).default(90),
+  scopes: z.array(z.enum(tokenScopes)).min(1).max(tokenScopes.length).default(["actions:read"]),
+  expiresInDays: z.number().int().min(1).max(365).default(90),
 });
 
 export const customRoleBody = z.strictObject({

@@ -1,16 +1,14 @@
 import type { Pool } from "pg";
 import { z } from "zod";
-import { type ApiTokenSummary, createApiTokens } from "../access/api-tokens.ts";
+import { createApiTokens } from "../access/api-tokens.ts";
 import type { CustomRolesStore } from "../access/custom-roles-store.ts";
 import type { OperatorsStore } from "../access/operators-store.ts";
 import { platformRoles } from "../access/platform-roles.ts";
-import { type TokenScope, tokenScopes } from "../access/principal.ts";
+import { tokenScopes } from "../access/principal.ts";
 import type { RoleAssignment, RoleAssignmentsStore } from "../access/role-assignments-store.ts";
-import { signInAuditActions } from "../access/sign-in-audit-actions.ts";
+import type { CreatingCredential, PersonalTokens } from "../access/personal-tokens.ts";
 import type { TenantGroupsStore } from "../access/tenant-groups-store.ts";
-import type { AuditLog } from "../audit/audit-log.ts";
 import { entraRoleByTemplateId } from "../catalog/entra-role-data.ts";
-import { inTransaction } from "../store/transaction.ts";
 import { errorSchema, tokenSummarySchema } from "./api-schemas.ts";
 import { sessionOf } from "./authentication.ts";
 import { accessOf, actorOf } from "./request-caller.ts";
@@ -80,9 +78,8 @@ function tenantRolesOf(assignments: readonly RoleAssignment[], customNames: Read
 }
 
 export interface MeRouteDependencies {
-  /** Tokens are stored in the same transaction as their audit entry. */
-  readonly pool: Pick<Pool, "query" | "connect">;
-  readonly audit: Pick<AuditLog, "append">;
+  readonly pool: Pick<Pool, "query">;
+  readonly personalTokens: PersonalTokens;
   readonly operators: Pick<OperatorsStore, "get">;
   readonly assignments: Pick<RoleAssignmentsStore, "ofPrincipal">;
   readonly customRoles: Pick<CustomRolesStore, "list">;
@@ -131,25 +128,10 @@ export function registerMeRoutes(app: ZodApp, deps: MeRouteDependencies): void {
       },
     },
     async (request, reply) => {
-      const { principal } = accessOf(request);
-      const requested: readonly TokenScope[] = request.body.scopes ?? ["actions:read"];
-      const scopes = [...new Set(requested)];
-      // A token may not make a token that can do more than itself; a session may do all its operator may.
-      const beyond = sessionOf(request) ? [] : scopes.filter((scope) => !principal.scopes.includes(scope));
-      if (beyond.length > 0) {
-        return reply.status(403).send({ error: { code: "scope_not_held", field: "scopes", message: `This API token lacks ${beyond.join(", ")}, so it cannot give them to a new token.`, fix: "Create the token while signed in, or with a token that has these scopes." } });
-      }
-      // Nor outlive it: a token cannot renew itself for ever.
-      const requestedExpiry = new Date(Date.now() + (request.body.expiresInDays ?? 90) * 86_400_000);
-      const parentExpiry = sessionOf(request) ? undefined : await tokens.expiryOf(request.headers.authorization ?? "");
-      const expiresAt = parentExpiry === undefined ? requestedExpiry : parentExpiry === null ? requestedExpiry : new Date(Math.min(requestedExpiry.getTime(), parentExpiry.getTime()));
-      const secret = tokens.create();
-      const summary = await inTransaction(deps.pool, async (tx): Promise<ApiTokenSummary> => {
-        const stored = await createApiTokens({ pool: tx }).store(secret, { operatorId: principal.operatorId, name: request.body.name, scopes, expiresAt });
-        await deps.audit.append({ actor: actorOf(request), action: signInAuditActions.personalTokenCreate, target: { kind: "api-token", id: stored.id, display: stored.name }, inputs: { name: stored.name, scopes: [...scopes], expiresAt: stored.expiresAt }, outcome: "succeeded" }, tx);
-        return stored;
-      });
-      return reply.status(201).send({ token: secret, summary });
+      const authorization = request.headers.authorization;
+      const credential: CreatingCredential = sessionOf(request) || !authorization ? { kind: "session" } : { kind: "token", expiresAt: (await tokens.expiryOf(authorization)) ?? null };
+      const body = { name: request.body.name, scopes: request.body.scopes ?? ["actions:read" as const], expiresInDays: request.body.expiresInDays ?? 90 };
+      return reply.status(201).send(await deps.personalTokens.create(accessOf(request).principal, actorOf(request), credential, body));
     },
   );
 
@@ -157,12 +139,7 @@ export function registerMeRoutes(app: ZodApp, deps: MeRouteDependencies): void {
     "/api/me/tokens/:id",
     { schema: { tags, summary: "Revoke one of the caller's personal API tokens", params: z.strictObject({ id: guid }), response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
-      const { principal } = accessOf(request);
-      const revoked = await inTransaction(deps.pool, async (tx) => {
-        if (!(await createApiTokens({ pool: tx }).revoke(principal.operatorId, request.params.id))) return false;
-        await deps.audit.append({ actor: actorOf(request), action: signInAuditActions.personalTokenRevoke, target: { kind: "api-token", id: request.params.id.toLowerCase() }, outcome: "succeeded" }, tx);
-        return true;
-      });
+      const revoked = await deps.personalTokens.revoke(accessOf(request).principal, actorOf(request), request.params.id);
       if (!revoked) return reply.status(404).send({ error: { code: "token_not_found", message: `You have no active API token with id ${request.params.id}.` } });
       return reply.status(204).send(null);
     },

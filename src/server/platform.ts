@@ -8,6 +8,7 @@ import { createApiTokens } from "../access/api-tokens.ts";
 import { createBootstrapOperator } from "../access/bootstrap-operator.ts";
 import { createCustomRolesStore } from "../access/custom-roles-store.ts";
 import { createOperatorsStore } from "../access/operators-store.ts";
+import { createPersonalTokens } from "../access/personal-tokens.ts";
 import { tokenScopes } from "../access/principal.ts";
 import { createRoleAssignmentsStore } from "../access/role-assignments-store.ts";
 import { sessionTimeoutsFrom } from "../access/session-timeouts.ts";
@@ -157,7 +158,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       runner,
       userTemplates,
       auth: { signIn, sessions, publicUrl: () => publicUrl },
-      me: { pool: database.pool, audit, operators, assignments, customRoles, tenantGroups },
+      me: { pool: database.pool, personalTokens: createPersonalTokens({ pool: database.pool, audit }), operators, assignments, customRoles, tenantGroups },
       access: createAccessAdministration({ pool: database.pool, audit, tenants, accessOf }),
       log: options.log,
     });
