@@ -85,6 +85,8 @@ function requestFor(path: string, method: string): { url: string; body?: unknown
   if (path === "/api/audit" || path === "/api/audit/export") return { url: `${url}?tenant=${tenantBId}${path.endsWith("export") ? "&format=json" : ""}` };
   if (method === "get" || method === "delete") return { url };
   if (path.includes("create-user")) return { url, body: { alias: "intruder", displayName: "Intruder", password: { mode: "generate" } } };
+  if (path === "/api/jobs") return { url, body: { action: "users.update-properties", input: { changes: { department: "Moved" } }, targets: [{ tenant: tenantBId, ids: [userB] }] } };
+  if (path === "/api/jobs/csv") return { url, body: { action: "users.update-properties", input: { changes: { department: "Moved" } }, csv: `tenant,user\n${tenantBId},${userB}\n` } };
   if (path === "/api/access/check") return { url, body: { operator: "isolated@tenantrypartners.onmicrosoft.com", tenant: tenantBId, action: "users.reset-password", target: userB } };
   return { url, body: { tenant: tenantBId } };
 }
@@ -107,7 +109,14 @@ test("every route of the OpenAPI document refuses tenant B to an operator scoped
     for (const method of Object.keys(methods)) {
       const { url, body } = requestFor(path, method);
       const { status, text } = await call(method, url, body);
-      if (status === 200 && method === "get") {
+      if (path === "/api/jobs/csv") {
+        // A CSV is checked row by row: every row naming tenant B is rejected as not connected, and nothing runs.
+        const answer = JSON.parse(text) as { rejected?: { error: { message: string } }[] };
+        assert.ok(status === 201 || status === 422 || status === 404, `${path} answered ${status}: ${text.slice(0, 300)}`);
+        if (status === 201) {
+          assert.ok(answer.rejected?.length === 1 && /not connected/.test(answer.rejected[0]!.error.message), text.slice(0, 300));
+        }
+      } else if (status === 200 && method === "get") {
         // A list it may read (its tenants, roles, templates): nothing of tenant B in it.
         assert.ok(!text.includes(tenantBId) && !text.includes(tenantB), `${method.toUpperCase()} ${path} shows tenant B: ${text.slice(0, 300)}`);
       } else {

@@ -4,7 +4,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import type { Pool } from "pg";
 import type { z } from "zod";
 import type { OperatorAccess } from "../access/operator-access.ts";
-import type { AuditActor, JsonObject } from "../audit/audit-entry.ts";
+import type { AuditActor, AuditTarget, JsonObject } from "../audit/audit-entry.ts";
 import { canonicalJson } from "../audit/audit-hash.ts";
 import type { AuditLog } from "../audit/audit-log.ts";
 import { redactSecrets, toJson } from "../audit/redact-secrets.ts";
@@ -12,6 +12,7 @@ import type { ActionDefinition } from "../catalog/action-definition.ts";
 import type { ActionId } from "../catalog/action-ids.ts";
 import { actionById } from "../catalog/catalog.ts";
 import { GraphOutcomeUnknown, GraphRequestError } from "../graph/graph-errors.ts";
+import type { GraphEngine } from "../graph/engine/graph-engine.ts";
 import { createTenantGraph } from "../graph/tenant-graph.ts";
 import { inTransaction } from "../store/transaction.ts";
 import { actionConsent } from "../tenants/consent-health.ts";
@@ -48,6 +49,11 @@ export type RunAnswer =
       readonly secret?: JsonObject;
     };
 
+/** What a run would do, found without changing anything: the change with the target's current values, or why it would be refused. */
+export type PlanAnswer =
+  | { readonly kind: "would-change"; readonly tenantId: string; readonly target: AuditTarget; readonly before: JsonObject; readonly change: JsonObject; readonly warnings: readonly string[] }
+  | { readonly kind: "would-refuse"; readonly tenantId: string; readonly target: AuditTarget | null; readonly error: ActionRunError };
+
 export interface RunnerDependencies {
   readonly pool: Pick<Pool, "connect">;
   readonly audit: Pick<AuditLog, "append">;
@@ -65,6 +71,10 @@ export interface RunnerDependencies {
   readonly settleOrphan?: (stored: StoredRun) => Promise<ActionRun | undefined>;
   /** Tries to read a change back before calling it failed; Graph's replicas can lag. */
   readonly verifyAttempts?: number;
+  /** Told of each tenant where a run succeeded, once its outcome is committed (the directory cache catches up). */
+  readonly afterChange?: (tenantId: string) => void;
+  /** The process's Graph engine (budgets, $batch); without it, executors call Graph one request at a time. */
+  readonly engine?: GraphEngine;
 }
 
 /** The first issue, as "field: reason", the way the API reports a bad body. */
@@ -142,18 +152,18 @@ function consentRefusal(definition: ActionDefinition, tenant: TenantAccess): Act
 }
 
 /** What executors and guards are given: the tenant, its Graph (request ids collected), and the operator's rules on administrator targets. */
-export function actionContextFor(tenant: TenantAccess, access: Pick<RunnerAccess, "principal" | "decideOnTarget">, requestIds: string[]): ActionContext {
+export function actionContextFor(tenant: TenantAccess, access: Pick<RunnerAccess, "principal" | "decideOnTarget">, requestIds: string[], engine?: GraphEngine): ActionContext {
   const tenantId = tenant.connection.tenantId;
   return {
     tenant,
-    graph: createTenantGraph({ graphUrl: tenant.graphUrl, accessToken: tenant.accessToken, onRequestId: (id) => requestIds.push(id) }),
+    graph: createTenantGraph({ graphUrl: tenant.graphUrl, accessToken: tenant.accessToken, onRequestId: (id) => requestIds.push(id), ...(engine ? { engine } : {}) }),
     operator: { name: access.principal.name, decideOnTarget: (table, target) => access.decideOnTarget(table, tenantId, target) },
   };
 }
 
 export function createActionRunner(deps: RunnerDependencies) {
   const verifyAttempts = deps.verifyAttempts ?? 3;
-  const contextFor = actionContextFor;
+  const contextFor = (tenant: TenantAccess, access: Pick<RunnerAccess, "principal" | "decideOnTarget">, requestIds: string[]) => actionContextFor(tenant, access, requestIds, deps.engine);
 
   /** The tenant, if the operator may see it; one it may not see is answered like one that is not connected. */
   async function visibleTenant(request: RunRequest): Promise<TenantAccess> {
@@ -333,12 +343,33 @@ export function createActionRunner(deps: RunnerDependencies) {
         tx,
       );
     });
+    if (outcome.state === "succeeded") deps.afterChange?.(tenantId);
     const run = (await deps.runs.get(runId))!.run;
     // A password Graph was sent is shown even when reading it back failed: it may be in effect.
     return { kind: "write", run, replayed: false, ...(secret ? { secret } : {}) };
   }
 
   return {
+    /** A dry run of a write: validate, visibility, the operator's decision, consent and the executor's reads and guards; no journal row, no Graph write. */
+    async plan(request: Omit<RunRequest, "idempotencyKey">): Promise<PlanAnswer> {
+      const definition = actionById(request.action);
+      const executor = deps.executors.get(definition.id);
+      if (executor?.kind !== "write") throw new Error(`${definition.id} changes nothing, so it has no plan.`);
+      const input = parseInput(definition.input, request.input);
+      const tenant = await visibleTenant(request);
+      const tenantId = tenant.connection.tenantId;
+      try {
+        const refusal = operatorRefusal(request.access, definition, input, tenant) ?? consentRefusal(definition, tenant);
+        if (refusal) throw refusal;
+        const prepared = await executor.prepare(contextFor(tenant, request.access, []), input);
+        return { kind: "would-change", tenantId, target: prepared.target, before: prepared.before, change: redactSecrets(input) as JsonObject, warnings: prepared.warnings ?? [] };
+      } catch (error) {
+        const refusal = refusalOf(error);
+        if (!refusal) throw error;
+        return { kind: "would-refuse", tenantId, target: refusal.target ?? null, error: errorOf(refusal) };
+      }
+    },
+
     async run(request: RunRequest): Promise<RunAnswer> {
       const definition = actionById(request.action);
       const executor = deps.executors.get(definition.id);

@@ -8,6 +8,7 @@ import { ActionRefused } from "../actions/action-errors.ts";
 import type { ActionRunner } from "../actions/action-runner.ts";
 import type { UserTemplatesStore } from "../actions/user-templates-store.ts";
 import type { AuditLog } from "../audit/audit-log.ts";
+import type { BulkJobsService } from "../jobs/bulk/bulk-jobs-service.ts";
 import type { ConsentChecks } from "../jobs/consent-check-jobs.ts";
 import type { PlatformAppStore } from "../tenants/platform-app-store.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
@@ -16,6 +17,7 @@ import { registerAccessRoutes } from "./access-routes.ts";
 import { registerActionRoutes } from "./action-routes.ts";
 import { registerAppRoutes } from "./app-routes.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
+import { registerBulkRoutes } from "./bulk-routes.ts";
 import { registerConsentCallback } from "./consent-callback-route.ts";
 import { registerPermissionsRoutes } from "./permissions-routes.ts";
 import { type AuthRouteDependencies, authRoutePaths, registerAuthRoutes } from "./auth-routes.ts";
@@ -23,6 +25,8 @@ import { createAuthentication } from "./authentication.ts";
 import { type MeRouteDependencies, registerMeRoutes } from "./me-routes.ts";
 import { actorOf, hasCaller, setCaller } from "./request-caller.ts";
 import { checkRouteRequirement } from "./route-requirements.ts";
+import { registerSearchRoutes } from "./search-routes.ts";
+import { registerSyncRoutes, type SyncRouteDependencies } from "./sync-routes.ts";
 import { registerTenantsRoutes } from "./tenants-routes.ts";
 import { registerUserTemplateRoutes } from "./user-template-routes.ts";
 
@@ -34,12 +38,15 @@ export interface ApiDependencies {
   readonly audit: AuditLog;
   readonly runner: ActionRunner;
   readonly userTemplates: UserTemplatesStore;
+  readonly bulk: BulkJobsService;
   readonly checks: Pick<ConsentChecks, "requestCheck">;
   /** Operators signing in to the console, and their sessions. */
   readonly auth: AuthRouteDependencies;
   readonly me: MeRouteDependencies;
   /** Operators, roles, tenant groups, role assignments and access checks. */
   readonly access: AccessAdministration;
+  /** The directory cache's sync state, and syncs on request. */
+  readonly sync: SyncRouteDependencies;
   /** Where unexpected errors are reported (the server's stderr). */
   readonly log?: (line: string) => void;
 }
@@ -86,11 +93,14 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
   registerPermissionsRoutes(app);
   registerAuditRoutes(app, deps.audit, deps.tenants);
   registerActionRoutes(app, deps.runner);
+  registerBulkRoutes(app, deps.bulk);
   registerUserTemplateRoutes(app, { runner: deps.runner, templates: deps.userTemplates, tenants: deps.tenants, ...(deps.log ? { log: deps.log } : {}) });
   registerConsentCallback(app, deps.tenants);
   registerAuthRoutes(app, deps.auth);
   registerMeRoutes(app, deps.me);
   registerAccessRoutes(app, deps.access);
+  registerSearchRoutes(app, { pool: deps.me.pool, tenants: deps.tenants });
+  registerSyncRoutes(app, deps.sync);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

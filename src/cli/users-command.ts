@@ -8,6 +8,7 @@ import { readSecretFromStdin } from "./stdin-secret.ts";
 import { printWrite } from "./run-summary.ts";
 import { createFieldsFrom, userChangesFrom, withUserCreateOptions, withUserSetOptions } from "./user-property-options.ts";
 import { registerCreateFromTemplate } from "./users-create-from-template.ts";
+import { registerUsersSearchCommand } from "./users-search-command.ts";
 import { type UserDetails, userDetailsText } from "./user-details-text.ts";
 
 interface ListOptions extends ActionOptions, PageOptions {
@@ -153,6 +154,7 @@ export function registerUsersCommand(program: Command): void {
     printWrite(options.output, actionIds.usersCreate, await writeAction(options, actionIds.usersCreate, input));
   });
   registerCreateFromTemplate(users);
+  registerUsersSearchCommand(users);
 
   withActionOptions(users.command("invite").description("Invite a guest from outside the organisation"), "write")
     .requiredOption("--email <address>", "the guest's email address")

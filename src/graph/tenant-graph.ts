@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { GraphEngine } from "./engine/graph-engine.ts";
 import { GraphOutcomeUnknown, GraphRequestError, graphRequestError } from "./graph-errors.ts";
 
 export type GraphHttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -27,6 +28,8 @@ export interface TenantGraphOptions {
   readonly maxAttempts?: number;
   /** The longest wait between attempts, in milliseconds. */
   readonly maxDelayMs?: number;
+  /** The process's Graph engine (budgets, $batch, retries); without it, one request at a time as below. */
+  readonly engine?: GraphEngine;
 }
 
 const transient = new Set([429, 500, 502, 503, 504]);
@@ -51,14 +54,21 @@ function delayMs(attempt: number, retryAfter: string | null, maxDelayMs: number)
 /**
  * Microsoft Graph v1.0 for one tenant: reads are retried on throttling and server errors after
  * Retry-After or a jittered backoff; writes only on 429, and otherwise end in GraphOutcomeUnknown.
- * The Graph engine (budgets, $batch) grows from here.
+ * Given the process's engine, requests go through it instead (src/graph/engine/).
  */
 export function createTenantGraph(options: TenantGraphOptions) {
   const maxAttempts = options.maxAttempts ?? 5;
   const maxDelayMs = options.maxDelayMs ?? 30_000;
   const base = `${options.graphUrl.replace(/\/$/, "")}/v1.0`;
 
+  async function sendThroughEngine<T>(engine: GraphEngine, request: GraphRequest): Promise<GraphAnswer<T>> {
+    const answer = await engine.send({ graphUrl: options.graphUrl, accessToken: options.accessToken, ...(options.onRequestId ? { onRequestId: options.onRequestId } : {}) }, request);
+    if (answer.status < 300) return { status: answer.status, body: answer.body as T, requestId: answer.requestId };
+    throw graphRequestError(answer.status, answer.body, answer.requestId);
+  }
+
   async function send<T>(request: GraphRequest): Promise<GraphAnswer<T>> {
+    if (options.engine) return sendThroughEngine<T>(options.engine, request);
     const isRead = request.method === "GET";
     for (let attempt = 1; ; attempt++) {
       let response: Response;

@@ -25,9 +25,14 @@ import { startRunnerInstance } from "../actions/runner-instance.ts";
 import { createUserTemplatesStore } from "../actions/user-templates-store.ts";
 import { createApiServer } from "../api/api-server.ts";
 import { createAuditLog } from "../audit/audit-log.ts";
+import { createDirectorySync } from "../directory/directory-sync.ts";
+import { bulkSettingsFrom, startBulkJobs } from "../jobs/bulk/start-bulk-jobs.ts";
 import { startConsentChecks } from "../jobs/consent-check-jobs.ts";
+import { startDirectorySyncJobs, syncScheduleFrom } from "../jobs/directory-sync-jobs.ts";
 import { startJobQueue } from "../jobs/job-queue.ts";
 import { startOrphanSettling } from "../jobs/orphan-settling-jobs.ts";
+import { createGraphEngine } from "../graph/engine/graph-engine.ts";
+import { createPostgresBudgetStore } from "../graph/engine/postgres-budget-store.ts";
 import { trustCloud } from "../graph/trust-cloud-ca.ts";
 import { createSecretBox } from "../secrets/secret-box.ts";
 import { createPrivateFile } from "../secrets/private-file.ts";
@@ -137,8 +142,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const instance = await startRunnerInstance(database.pool, options.log);
     closers.push(() => instance.close());
     const reconciler = createActionReconciler({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, log: options.log });
+    // One engine per process; the application-wide budget is shared with every other process through PostgreSQL.
+    const engine = createGraphEngine({ store: createPostgresBudgetStore({ pool: database.pool }) });
+    const directorySync = createDirectorySync({ pool: database.pool, tenants, graph: { engine } });
+    const syncJobs = await startDirectorySyncJobs({ boss, tenants, sync: directorySync, schedule: syncScheduleFrom(process.env), log: options.log });
     const requestKey = Buffer.from(hkdfSync("sha256", secretKey, Buffer.alloc(0), "tenantry idempotency requests", 32));
-    const runner = createActionRunner({ pool: database.pool, audit, runs, tenants, executors, instance, requestKey, settleOrphan: reconciler.settle });
+    const runner = createActionRunner({ pool: database.pool, audit, runs, tenants, executors, instance, requestKey, settleOrphan: reconciler.settle, afterChange: syncJobs.changed, engine });
+    const bulk = await startBulkJobs({ pool: database.pool, boss, runner, accessOf, tenants, audit, instanceId: instance.id, log: options.log }, bulkSettingsFrom(process.env));
+    closers.push(() => bulk.stop());
     const userTemplates = createUserTemplatesStore({ pool: database.pool, audit });
     const signIn = createSignInService({
       clients: createSignInClients({ app }),
@@ -157,9 +168,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       audit,
       runner,
       userTemplates,
+      bulk: bulk.service,
       auth: { signIn, sessions, publicUrl: () => publicUrl },
       me: { pool: database.pool, personalTokens: createPersonalTokens({ pool: database.pool, audit }), operators, assignments, customRoles, tenantGroups },
       access: createAccessAdministration({ pool: database.pool, audit, tenants, accessOf }),
+      sync: { tenants, states: directorySync.states, jobs: syncJobs },
       log: options.log,
     });
     closers.push(() => api.close());
@@ -177,6 +190,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     // Once the cloud answers: what a crashed predecessor left unfinished is settled from Graph.
     await reconciler.settleOrphans();
     await startOrphanSettling({ boss, reconciler, log: options.log });
+    await syncJobs.syncNeverSynced();
     return { url: publicUrl, demo, adminTokenPath, close };
   } catch (error) {
     await close();

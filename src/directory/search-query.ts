@@ -1,0 +1,69 @@
+// What a search of the cached directory asks for, and what it answers.
+
+export const userSearchSorts = ["displayName", "userPrincipalName", "tenant"] as const;
+export type UserSearchSort = (typeof userSearchSorts)[number];
+export type SortOrder = "asc" | "desc";
+
+export const maxSearchLimit = 500;
+export const defaultSearchLimit = 100;
+export const maxSearchTextLength = 256;
+
+/** Which tenants the operator sees (OperatorAccess.visibility()): every tenant but `except`, or only `include`. */
+export interface TenantVisibility {
+  readonly everyTenant: boolean;
+  readonly except: readonly string[];
+  readonly include: readonly string[];
+}
+
+/** Each filter left out matches either way. */
+export interface UserSearchFilters {
+  readonly tenantId?: string;
+  readonly enabled?: boolean;
+  readonly licensed?: boolean;
+  /** Licensed with any of these SKUs (skuId). */
+  readonly licensedWithSku?: readonly string[];
+  readonly synced?: boolean;
+  readonly guest?: boolean;
+  /** Holds any directory role ("any"), or this one (role template id). */
+  readonly adminRole?: string;
+  /** True lists users among the deleted items; otherwise they are left out. */
+  readonly deleted?: boolean;
+}
+
+export interface UserSearch {
+  /** Start of, or text within, the display name, user principal name or mail; any case. */
+  readonly text?: string;
+  readonly visibleTenants: TenantVisibility;
+  readonly filters?: UserSearchFilters;
+  readonly sort?: UserSearchSort;
+  readonly order?: SortOrder;
+  readonly limit?: number;
+  /** The nextCursor of the previous page of the same search. */
+  readonly cursor?: string;
+}
+
+export interface UserSearchRow {
+  readonly tenantId: string;
+  readonly tenantName: string;
+  readonly id: string;
+  readonly userPrincipalName: string;
+  readonly displayName: string | null;
+  readonly mail: string | null;
+  readonly accountEnabled: boolean | null;
+  readonly userType: string | null;
+  readonly synced: boolean;
+  readonly jobTitle: string | null;
+  readonly department: string | null;
+  readonly usageLocation: string | null;
+  readonly skuIds: readonly string[];
+  /** The same licences by SKU part number. */
+  readonly licenses: readonly string[];
+  /** Template ids of the user's directory roles. */
+  readonly adminRoleIds: readonly string[];
+  readonly deletedAt: string | null;
+}
+
+export interface UserSearchPage {
+  readonly value: readonly UserSearchRow[];
+  readonly nextCursor: string | null;
+}

@@ -1,0 +1,103 @@
+// Search across tenants over the cached directory (directory_users): text, filters, a sort, and pages by cursor,
+// limited to the tenants the operator sees.
+import type { Pool } from "pg";
+import { ActionInputError } from "../actions/action-errors.ts";
+import { decodeCursor, encodeCursor, searchFingerprint, type CursorPosition } from "./search-cursor.ts";
+import { defaultSearchLimit, maxSearchLimit, maxSearchTextLength, type UserSearch, type UserSearchPage, type UserSearchRow } from "./search-query.ts";
+import { partNumbersOf } from "./search-skus.ts";
+import { lookupStatements, type SearchStatement, type Stage, searchStatement, stagesFor } from "./search-sql.ts";
+import { textMatch } from "./search-text.ts";
+
+interface Row {
+  tenant_id: string;
+  tenant_name: string;
+  id: string;
+  user_principal_name: string;
+  display_name: string | null;
+  mail: string | null;
+  account_enabled: boolean | null;
+  user_type: string | null;
+  synced: boolean;
+  job_title: string | null;
+  department: string | null;
+  usage_location: string | null;
+  sku_ids: string[];
+  admin_role_ids: string[];
+  deleted_at: Date | null;
+  k0: string;
+  k1: string;
+  k2: string;
+  k3?: string;
+}
+
+/** How many rows PostgreSQL expects the statement to give, from its statistics (EXPLAIN plans it, runs nothing). */
+async function expectedRows(pool: Pick<Pool, "query">, statement: SearchStatement): Promise<number> {
+  const { rows } = await pool.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
+  return rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0;
+}
+
+const usersCounted = new WeakMap<object, { users: number; at: number }>();
+const countAgainAfterMs = 60_000;
+
+/** About how many users the cache holds, as PostgreSQL last counted them (asked again after a minute). */
+async function cachedUsers(pool: Pick<Pool, "query">): Promise<number> {
+  const counted = usersCounted.get(pool);
+  if (counted && Date.now() - counted.at < countAgainAfterMs) return counted.users;
+  const { rows } = await pool.query<{ users: number }>("SELECT greatest(reltuples, 0)::float8 AS users FROM pg_class WHERE oid = 'directory_users'::regclass");
+  const users = rows[0]?.users ?? 0;
+  usersCounted.set(pool, { users, at: Date.now() });
+  return users;
+}
+
+function positionOf(row: Row): CursorPosition {
+  return row.k3 === undefined ? [row.k0, row.k1, row.k2] : [row.k0, row.k1, row.k2, row.k3];
+}
+
+export async function searchUsers(pool: Pick<Pool, "query">, search: UserSearch): Promise<UserSearchPage> {
+  const sort = search.sort ?? "displayName";
+  const order = search.order ?? "asc";
+  const limit = search.limit ?? defaultSearchLimit;
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxSearchLimit) throw new ActionInputError("limit", `must be a whole number from 1 to ${maxSearchLimit}`);
+  if ((search.text?.length ?? 0) > maxSearchTextLength) throw new ActionInputError("text", `must be at most ${maxSearchTextLength} characters`);
+  const text = textMatch(search.text);
+  const filters = search.filters ?? {};
+  const fingerprint = searchFingerprint({
+    text,
+    filters: Object.entries(filters)
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  });
+  const after = search.cursor === undefined ? undefined : decodeCursor(search.cursor, sort, order, fingerprint);
+  const plan = { text, visibleTenants: search.visibleTenants, filters, sort, order, rows: limit + 1, after };
+  const lookups = lookupStatements(plan);
+  const users = lookups.some((l) => l) ? await cachedUsers(pool) : 0;
+  const stages: Stage[][] = [];
+  for (const lookup of lookups) stages.push(stagesFor(plan.rows, lookup && (await expectedRows(pool, lookup)), users));
+  const statement = searchStatement({ ...plan, stages });
+  const { rows } = await pool.query<Row>(statement.text, statement.values);
+  const page = rows.slice(0, limit);
+  const names = await partNumbersOf(pool, page.map((r) => ({ tenantId: r.tenant_id, skuIds: r.sku_ids })));
+  const value = page.map(
+    (r): UserSearchRow => ({
+      tenantId: r.tenant_id,
+      tenantName: r.tenant_name,
+      id: r.id,
+      userPrincipalName: r.user_principal_name,
+      displayName: r.display_name,
+      mail: r.mail,
+      accountEnabled: r.account_enabled,
+      userType: r.user_type,
+      synced: r.synced,
+      jobTitle: r.job_title,
+      department: r.department,
+      usageLocation: r.usage_location,
+      skuIds: r.sku_ids,
+      licenses: r.sku_ids.map((id) => names.get(id) ?? id),
+      adminRoleIds: r.admin_role_ids,
+      deletedAt: r.deleted_at?.toISOString() ?? null,
+    }),
+  );
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor(sort, order, fingerprint, positionOf(last)) : null;
+  return { value, nextCursor };
+}
