@@ -1,6 +1,7 @@
 // Issue 6: an operator scoped to tenant A gets 403 or 404 on every route of the OpenAPI document when given
 // tenant B's ids, and the routes it may use answer without a trace of tenant B.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import { catalog } from "../catalog/catalog.ts";
 import { tenantReader } from "../../test/support/tenant-reader.ts";
@@ -80,7 +81,8 @@ function inputFor(action: string): unknown {
 /** The request for a route, with tenant B wherever a tenant can be named. */
 function requestFor(path: string, method: string): { url: string; body?: unknown } {
   const actionId = /\/actions\/(.+)$/.exec(path)?.[1];
-  const url = path.replace("{tenant}", tenantBId).replace(/\{[^}]+\}/g, "isolation");
+  // A tenant parameter names tenant B; an id parameter a GUID that exists nowhere; a name parameter a template.
+  const url = path.replace("{tenant}", tenantBId).replace("{id}", randomUUID()).replace(/\{[^}]+\}/g, "isolation");
   if (actionId) return { url, body: inputFor(actionId) };
   if (path === "/api/audit" || path === "/api/audit/export") return { url: `${url}?tenant=${tenantBId}${path.endsWith("export") ? "&format=json" : ""}` };
   if (method === "get" || method === "delete") return { url };

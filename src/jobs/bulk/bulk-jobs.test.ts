@@ -179,7 +179,7 @@ describe("bulk jobs", () => {
     assert.ok(items.every((i) => i.attempt === attempts.get(i.id)! + 1 && i.state === "succeeded"), "each with a new attempt, so a new idempotency key");
     const updates = await updatesPerUser(server, contoso, targets, since);
     assert.ok([...updates.values()].every((n) => n === 1), "the failed attempts changed nothing; the retry changed each user once");
-    const runs = await server.api<{ value: { outcome: string; inputs: { userId: string } }[] }>("GET", `/api/audit?action=${actions}&limit=500`);
+    const runs = await server.api<{ value: { outcome: string; inputs: { userId: string } }[] }>("GET", `/api/audit?action=${actions}&outcome=failed&limit=500`);
     const failedRuns = runs.body.value.filter((e) => e.outcome === "failed" && e.inputs.userId === targets[0]);
     assert.ok(failedRuns.length >= 1, "the failed attempts are in the audit log");
   });
