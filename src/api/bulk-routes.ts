@@ -84,16 +84,32 @@ const action = z.string().min(1).max(128).describe("A catalog write action, e.g.
 const template = jsonObject.default({}).describe("The input every item shares, without the target, e.g. {\"changes\": {\"department\": \"Sales\"}}");
 const dryRun = z.boolean().default(false).describe("Only say what each item would change or why it would be refused; nothing is queued or written");
 
-const createBody = z.strictObject({
-  action,
-  input: template,
-  targets: z
-    .array(z.strictObject({ tenant: tenantKey, ids: z.array(z.string().trim().min(1).max(256)).min(1).max(maxJobTargets) }))
-    .min(1)
-    .max(1000)
-    .describe("Users (object ids or user principal names) or groups per tenant"),
-  dryRun,
-});
+const searchSelection = z
+  .strictObject({
+    text: z.string().trim().min(1).max(256).optional(),
+    tenantId: z.guid("must be a tenant id (GUID)").optional(),
+    enabled: z.boolean().optional(),
+    licensed: z.boolean().optional(),
+    synced: z.boolean().optional(),
+    guest: z.boolean().optional(),
+    adminRole: z.string().min(1).max(64).optional().describe('"any", or a role template id'),
+  })
+  .describe("Every user of the directory cache this search finds, in the tenants the operator sees");
+
+const createBody = z
+  .strictObject({
+    action,
+    input: template,
+    targets: z
+      .array(z.strictObject({ tenant: tenantKey, ids: z.array(z.string().trim().min(1).max(256)).min(1).max(maxJobTargets) }))
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe("Users (object ids or user principal names) or groups per tenant"),
+    search: searchSelection.optional(),
+    dryRun,
+  })
+  .refine((body) => (body.targets === undefined) !== (body.search === undefined), { message: "Give either targets or search.", path: ["targets"] });
 
 const csvJsonBody = z.strictObject({ action, input: template, csv: z.string().min(1).max(csvBodyLimit), dryRun });
 const csvQuery = z.strictObject({
@@ -129,12 +145,21 @@ function answer(result: CreateJobAnswer) {
   return { status: 201 as const, body: { job: result.job, rejected: result.rejected } };
 }
 
+/** The search filters that were given. */
+function pickDefined(search: z.infer<typeof searchSelection>) {
+  const { enabled, licensed, synced, guest, adminRole } = search;
+  return Object.fromEntries(Object.entries({ enabled, licensed, synced, guest, adminRole }).filter(([, value]) => value !== undefined));
+}
+
 export function registerBulkRoutes(app: ZodApp, jobs: BulkJobsService): void {
   app.post(
     "/api/jobs",
-    { schema: { tags, summary: "Create a bulk job over users or groups given by id (or dry-run it)", body: createBody, response: { 200: dryRunAnswer, 201: createdAnswer, ...errors } } },
+    { schema: { tags, summary: "Create a bulk job over users or groups given by id, or over a search of the directory cache (or dry-run it)", body: createBody, response: { 200: dryRunAnswer, 201: createdAnswer, ...errors } } },
     async (request, reply) => {
-      const selection: BulkSelection = { kind: "ids", targets: request.body.targets };
+      const { targets, search } = request.body;
+      const selection: BulkSelection = search
+        ? { kind: "search", search: { ...(search.text ? { text: search.text } : {}), filters: { ...(search.tenantId ? { tenantId: search.tenantId.toLowerCase() } : {}), ...pickDefined(search) } } }
+        : { kind: "ids", targets: targets ?? [] };
       const result = answer(await jobs.create(accessOf(request), actorOf(request), { action: request.body.action, input: toJson(request.body.input) as JsonObject, selection, dryRun: request.body.dryRun }));
       return reply.status(result.status).send(result.body);
     },

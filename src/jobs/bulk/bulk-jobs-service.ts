@@ -1,5 +1,6 @@
 // Bulk jobs as operators use them (API and CLI): create one (or only plan it), follow it, pause, resume,
 // cancel, retry its failed items. An operator sees its own jobs and the jobs whose every tenant it sees.
+import type { Pool } from "pg";
 import { randomUUID } from "node:crypto";
 import type { OperatorAccess } from "../../access/operator-access.ts";
 import { platformRoleIds } from "../../access/platform-roles.ts";
@@ -14,6 +15,7 @@ import { type TenantsService, tenantNotConnected } from "../../tenants/tenants-s
 import { planItems, type PlannedItem } from "./bulk-dry-run.ts";
 import { type BulkInputShape, bulkInputShape, itemInput } from "./bulk-input.ts";
 import { createItemChecker, holdsSecret, secretRefusal } from "./bulk-items.ts";
+import { type SearchSelection, searchSelection } from "./search-selection.ts";
 import { type BulkItemError, type BulkItemState, type BulkJobState, type BulkSource, bulkJobAuditActions, type NewBulkItem, type SelectedTarget } from "./bulk-job.ts";
 import type { BulkJobsStore, StoredBulkItem, StoredBulkJob } from "./bulk-jobs-store.ts";
 import { type BulkProgress, jobState, progressOf } from "./bulk-progress.ts";
@@ -28,7 +30,10 @@ export const maxDryRunTargets = 5000;
  * Where a job's targets come from. Each kind becomes `SelectedTarget`s, checked the same way; a search of the
  * directory cache (src/directory/search-users.ts) is added here as `{ kind: "search", ... }` resolving to them.
  */
-export type BulkSelection = { readonly kind: "ids"; readonly targets: readonly { readonly tenant: string; readonly ids: readonly string[] }[] } | { readonly kind: "csv"; readonly text: string };
+export type BulkSelection =
+  | { readonly kind: "ids"; readonly targets: readonly { readonly tenant: string; readonly ids: readonly string[] }[] }
+  | { readonly kind: "csv"; readonly text: string }
+  | { readonly kind: "search"; readonly search: SearchSelection };
 
 export interface CreateJobRequest {
   readonly action: string;
@@ -84,7 +89,14 @@ function refusal(status: number, code: string, message: string, fix?: string): A
 
 const jobNotFound = (id: string) => refusal(404, "job_not_found", `There is no bulk job ${id} you can see.`);
 
+/** The input field a selection came in: where a problem with it is reported. */
+function selectionField(selection: BulkSelection): string {
+  return selection.kind === "csv" ? "csv" : selection.kind === "search" ? "search" : "targets";
+}
+
 export function createBulkJobsService(deps: {
+  /** The directory cache, for selections made by search. */
+  pool: Pick<Pool, "query">;
   store: BulkJobsStore;
   runner: Pick<ActionRunner, "plan">;
   tenants: Pick<TenantsService, "get">;
@@ -94,6 +106,7 @@ export function createBulkJobsService(deps: {
 }) {
   async function selectedTargets(access: Access, selection: BulkSelection, shape: BulkInputShape): Promise<SelectedTarget[]> {
     if (selection.kind === "csv") return csvSelection(selection.text, shape);
+    if (selection.kind === "search") return searchSelection(deps.pool, access, selection.search, maxJobTargets);
     const targets: SelectedTarget[] = [];
     for (const { tenant, ids } of selection.targets) {
       // A tenant named outright must be one the operator sees, as in every other request.
@@ -120,10 +133,10 @@ export function createBulkJobsService(deps: {
       if (holdsSecret(request.input)) throw new ActionRefused({ status: 422, field: "input", ...secretRefusal });
       const shape = bulkInputShape(definition, request.input);
       const selected = await selectedTargets(access, request.selection, shape);
-      if (selected.length === 0) throw new ActionInputError(request.selection.kind === "csv" ? "csv" : "targets", "No targets: give at least one user.");
-      if (selected.length > maxJobTargets) throw new ActionInputError(request.selection.kind === "csv" ? "csv" : "targets", `At most ${maxJobTargets} targets per job; split the selection.`);
+      if (selected.length === 0) throw new ActionInputError(selectionField(request.selection), "No targets: give at least one user.");
+      if (selected.length > maxJobTargets) throw new ActionInputError(selectionField(request.selection), `At most ${maxJobTargets} targets per job; split the selection.`);
       if (request.dryRun && selected.length > maxDryRunTargets) {
-        throw new ActionInputError(request.selection.kind === "csv" ? "csv" : "targets", `A dry run covers at most ${maxDryRunTargets} targets; dry-run a part of the selection.`);
+        throw new ActionInputError(selectionField(request.selection), `A dry run covers at most ${maxDryRunTargets} targets; dry-run a part of the selection.`);
       }
       if (request.selection.kind === "ids") refuseBadTemplate(definition, shape, request.input, selected[0]!.target);
       const check = createItemChecker({ tenants: deps.tenants, access });

@@ -184,6 +184,28 @@ describe("bulk jobs", () => {
     assert.ok(failedRuns.length >= 1, "the failed attempts are in the audit log");
   });
 
+  test("a selection made by a search of the directory cache: the job covers exactly the users the search finds", async () => {
+    let state: { tenantId: string; lastSuccessAt: string | null } | undefined;
+    for (const started = Date.now(); Date.now() - started < 60_000 && !state?.lastSuccessAt; await new Promise((resolve) => setTimeout(resolve, 250))) {
+      state = (await server.api<{ tenantId: string; lastSuccessAt: string | null }>("GET", `/api/tenants/${contoso}/sync`)).body;
+    }
+    assert.ok(state?.lastSuccessAt, "the tenant's directory is cached");
+    const found = await server.api<{ value: { id: string }[] }>("GET", `/api/users/search?q=kimberly&tenant=${contoso}&limit=500`);
+    assert.equal(found.status, 200, JSON.stringify(found.body));
+    assert.ok(found.body.value.length >= 2, "the search finds several users");
+    const planned = await server.api<{ items: { target: string }[] }>("POST", "/api/jobs", {
+      action: actions,
+      input: { changes: { department: "Searched" } },
+      search: { text: "kimberly", tenantId: state.tenantId },
+      dryRun: true,
+    });
+    assert.equal(planned.status, 200, JSON.stringify(planned.body));
+    assert.deepEqual(planned.body.items.map((i) => i.target).sort(), found.body.value.map((u) => u.id).sort());
+    const both = await server.api<{ error: { field: string } }>("POST", "/api/jobs", { action: actions, search: { text: "kimberly" }, targets: [{ tenant: contoso, ids: ["x@y.com"] }] });
+    assert.equal(both.status, 400);
+    assert.equal(both.body.error.field, "targets");
+  });
+
   test("bad requests are answered with the field; a tenant outside an operator's scope is not found; its jobs are not shown to others", async () => {
     const bad = async (body: object, field: string, status = 400) => {
       const answer = await server.api<{ error: { code: string; field?: string } }>("POST", "/api/jobs", body);

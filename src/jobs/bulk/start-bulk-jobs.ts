@@ -55,6 +55,6 @@ export async function startBulkJobs(
 ) {
   const queue = createBulkItemQueue({ pool: deps.pool, boss: deps.boss, perTenant: settings.perTenant });
   const consumers = await startBulkConsumers({ ...deps, queue }, settings);
-  const service = createBulkJobsService({ store: createBulkJobsStore({ pool: deps.pool }), runner: deps.runner, tenants: deps.tenants, audit: deps.audit, dispatch: consumers.dispatch });
+  const service = createBulkJobsService({ pool: deps.pool, store: createBulkJobsStore({ pool: deps.pool }), runner: deps.runner, tenants: deps.tenants, audit: deps.audit, dispatch: consumers.dispatch });
   return { service, stop: consumers.stop };
 }
