@@ -44,6 +44,11 @@ export interface TextBranch {
   readonly range?: string;
   readonly walk: readonly string[];
   readonly find: readonly string[];
+  /**
+   * The part's matches are about those of `all` less those of `less`. PostgreSQL takes conditions as unrelated;
+   * for "holds the text, but does not start with it" that would count most users that start with it.
+   */
+  readonly expected?: { readonly all: readonly string[]; readonly less: readonly string[] };
 }
 
 /**
@@ -62,8 +67,9 @@ export function textBranches(text: TextMatch, sort: UserSearchSort, param: Param
   const [sorted, other] = byUpn ? [upnKey, nameKey] : [nameKey, upnKey];
   const range = { range: startWith(sorted), walk: [startWith(sorted)], find: [startWith(sorted)] };
   if (text.kind === "substring") {
-    const elsewhere = [`u.search_text LIKE lower(${param(text.contains)})`, startNotWith(sorted)];
-    return [range, { walk: elsewhere, find: elsewhere }];
+    const contains = `u.search_text LIKE lower(${param(text.contains)})`;
+    const elsewhere = [contains, startNotWith(sorted)];
+    return [range, { walk: elsewhere, find: elsewhere, expected: { all: [contains], less: [startWith(sorted)] } }];
   }
   const start = param(text.start);
   const term = (property: "n" | "u" | "m") => `${prefixTerms} @> ARRAY['${property}:' || lower(${start})]`;

@@ -9,7 +9,8 @@ import { type Database, openDatabase } from "../store/database.ts";
 import type { CursorPosition } from "./search-cursor.ts";
 import type { TenantVisibility, UserSearch, UserSearchFilters, UserSearchSort } from "./search-query.ts";
 import { skuIdsOf } from "./search-skus.ts";
-import { type Stage, searchStatement } from "./search-sql.ts";
+import { searchStatement } from "./search-sql.ts";
+import type { Stage } from "./search-stages.ts";
 import { textMatch } from "./search-text.ts";
 import { searchUsers } from "./search-users.ts";
 

@@ -5,7 +5,8 @@ import { ActionInputError } from "../actions/action-errors.ts";
 import { decodeCursor, encodeCursor, searchFingerprint, type CursorPosition } from "./search-cursor.ts";
 import { defaultSearchLimit, maxSearchLimit, maxSearchTextLength, type UserSearch, type UserSearchPage, type UserSearchRow } from "./search-query.ts";
 import { partNumbersOf } from "./search-skus.ts";
-import { lookupStatements, type SearchStatement, type Stage, searchStatement, stagesFor } from "./search-sql.ts";
+import { stagesOf } from "./search-estimates.ts";
+import { searchStatement } from "./search-sql.ts";
 import { textMatch } from "./search-text.ts";
 
 interface Row {
@@ -30,25 +31,6 @@ interface Row {
   k3?: string;
 }
 
-/** How many rows PostgreSQL expects the statement to give, from its statistics (EXPLAIN plans it, runs nothing). */
-async function expectedRows(pool: Pick<Pool, "query">, statement: SearchStatement): Promise<number> {
-  const { rows } = await pool.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
-  return rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0;
-}
-
-const usersCounted = new WeakMap<object, { users: number; at: number }>();
-const countAgainAfterMs = 60_000;
-
-/** About how many users the cache holds, as PostgreSQL last counted them (asked again after a minute). */
-async function cachedUsers(pool: Pick<Pool, "query">): Promise<number> {
-  const counted = usersCounted.get(pool);
-  if (counted && Date.now() - counted.at < countAgainAfterMs) return counted.users;
-  const { rows } = await pool.query<{ users: number }>("SELECT greatest(reltuples, 0)::float8 AS users FROM pg_class WHERE oid = 'directory_users'::regclass");
-  const users = rows[0]?.users ?? 0;
-  usersCounted.set(pool, { users, at: Date.now() });
-  return users;
-}
-
 function positionOf(row: Row): CursorPosition {
   return row.k3 === undefined ? [row.k0, row.k1, row.k2] : [row.k0, row.k1, row.k2, row.k3];
 }
@@ -68,12 +50,10 @@ export async function searchUsers(pool: Pick<Pool, "query">, search: UserSearch)
       .sort(([a], [b]) => a.localeCompare(b)),
   });
   const after = search.cursor === undefined ? undefined : decodeCursor(search.cursor, sort, order, fingerprint);
+  const { everyTenant, include } = search.visibleTenants;
+  if (!everyTenant && include.length === 0) return { value: [], nextCursor: null };
   const plan = { text, visibleTenants: search.visibleTenants, filters, sort, order, rows: limit + 1, after };
-  const lookups = lookupStatements(plan);
-  const users = lookups.some((l) => l) ? await cachedUsers(pool) : 0;
-  const stages: Stage[][] = [];
-  for (const lookup of lookups) stages.push(stagesFor(plan.rows, lookup && (await expectedRows(pool, lookup)), users));
-  const statement = searchStatement({ ...plan, stages });
+  const statement = searchStatement({ ...plan, stages: await stagesOf(pool, plan) });
   const { rows } = await pool.query<Row>(statement.text, statement.values);
   const page = rows.slice(0, limit);
   const names = await partNumbersOf(pool, page.map((r) => ({ tenantId: r.tenant_id, skuIds: r.sku_ids })));
