@@ -216,7 +216,7 @@ try {
 
   const engine = results.c!;
   const sdkParallel = results.b!;
-  const pass = Object.keys(scenarios).every(
+  const passed = Object.keys(scenarios).every(
     (s) =>
       engine[s]!.ratio <= targetRatio &&
       (engine[s]!.burstRatio ?? 0) <= targetRatio &&
@@ -231,7 +231,7 @@ try {
       parallelSdk: results.b,
       engine: results.c,
       target: { engineRatioAtMost: targetRatio, engineBurstRatioAtMost: targetRatio, engineFailed: 0, engineThrottledBelowParallelSdk: true },
-      pass,
+      pass: passed,
     }),
   );
 } finally {
