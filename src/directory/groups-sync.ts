@@ -1,7 +1,8 @@
 // Groups and their members into the cache through Graph's groups delta query, whose `members@delta` gives the
 // members of every group in a full round and the added and removed ones in later rounds.
 import { GraphRequestError } from "../graph/graph-errors.ts";
-import { isExpiredDeltaState, pathOfGraphLink, streamPages } from "./graph-pages-stream.ts";
+import { pathOfGraphLink, streamPages } from "./graph-pages-stream.ts";
+import { type RoundOutcome, syncRound } from "./sync-round.ts";
 import {
   applyMembershipChanges,
   type CachedGroup,
@@ -13,7 +14,6 @@ import {
   upsertGroups,
 } from "./groups-cache.ts";
 import type { TenantSyncContext } from "./tenant-sync-context.ts";
-import type { RoundOutcome } from "./users-sync.ts";
 
 const groupProperties = ["id", "displayName", "mail", "groupTypes", "securityEnabled", "mailEnabled", "onPremisesSyncEnabled", "isAssignableToRole", "assignedLicenses", "members"] as const;
 const groupsDeltaPath = `/groups/delta?$select=${groupProperties.join(",")}`;
@@ -135,12 +135,6 @@ async function deltaRound(context: TenantSyncContext, link: string): Promise<Rou
 }
 
 /** From the stored delta link when there is one; in full when there is none, or Graph no longer holds its state. */
-export async function syncGroups(context: TenantSyncContext, link: string | null): Promise<RoundOutcome> {
-  if (!link) return fullRound(context);
-  try {
-    return await deltaRound(context, link);
-  } catch (error) {
-    if (!isExpiredDeltaState(error)) throw error;
-    return fullRound(context);
-  }
+export function syncGroups(context: TenantSyncContext, link: string | null): Promise<RoundOutcome> {
+  return syncRound(context, link, { full: fullRound, delta: deltaRound });
 }

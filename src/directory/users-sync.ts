@@ -1,7 +1,8 @@
 // Users into the cache through Graph's users delta query: a full round the first time (and when a delta link
 // has expired), then only what changed since the stored delta link.
 import { GraphRequestError } from "../graph/graph-errors.ts";
-import { isExpiredDeltaState, pathOfGraphLink, streamPages } from "./graph-pages-stream.ts";
+import { pathOfGraphLink, streamPages } from "./graph-pages-stream.ts";
+import { type RoundOutcome, syncRound } from "./sync-round.ts";
 import type { TenantSyncContext } from "./tenant-sync-context.ts";
 import { type CachedUser, removeUsers, removeUsersNotSeenSince, upsertUsers } from "./users-cache.ts";
 
@@ -39,12 +40,6 @@ interface GraphUser {
   readonly assignedLicenses?: readonly { readonly skuId?: string | null }[] | null;
   readonly deletedDateTime?: string | null;
   readonly "@removed"?: { readonly reason?: string };
-}
-
-export interface RoundOutcome {
-  readonly kind: "full" | "delta";
-  /** Users written or removed. */
-  readonly changes: number;
 }
 
 function cachedUser(user: GraphUser, deletedAt: string | null): CachedUser {
@@ -134,12 +129,6 @@ async function deltaRound(context: TenantSyncContext, link: string): Promise<Rou
 }
 
 /** From the stored delta link when there is one; in full when there is none, or Graph no longer holds its state. */
-export async function syncUsers(context: TenantSyncContext, link: string | null): Promise<RoundOutcome> {
-  if (!link) return fullRound(context);
-  try {
-    return await deltaRound(context, link);
-  } catch (error) {
-    if (!isExpiredDeltaState(error)) throw error;
-    return fullRound(context);
-  }
+export function syncUsers(context: TenantSyncContext, link: string | null): Promise<RoundOutcome> {
+  return syncRound(context, link, { full: fullRound, delta: deltaRound });
 }
