@@ -1,4 +1,5 @@
 // What a search of the cached directory asks for, and what it answers.
+import type { CachedUser } from "./users-cache.ts";
 
 export const userSearchSorts = ["displayName", "userPrincipalName", "tenant"] as const;
 export type UserSearchSort = (typeof userSearchSorts)[number];
@@ -42,25 +43,14 @@ export interface UserSearch {
   readonly cursor?: string;
 }
 
-export interface UserSearchRow {
+/** A cached user as search finds it, with its tenant, its licences by part number and its admin roles. */
+export interface UserSearchRow extends CachedUser {
   readonly tenantId: string;
   readonly tenantName: string;
-  readonly id: string;
-  readonly userPrincipalName: string;
-  readonly displayName: string | null;
-  readonly mail: string | null;
-  readonly accountEnabled: boolean | null;
-  readonly userType: string | null;
-  readonly synced: boolean;
-  readonly jobTitle: string | null;
-  readonly department: string | null;
-  readonly usageLocation: string | null;
-  readonly skuIds: readonly string[];
-  /** The same licences by SKU part number. */
+  /** The same licences as skuIds, by SKU part number. */
   readonly licenses: readonly string[];
   /** Template ids of the user's directory roles. */
   readonly adminRoleIds: readonly string[];
-  readonly deletedAt: string | null;
 }
 
 export interface UserSearchPage {
