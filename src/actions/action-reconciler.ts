@@ -4,6 +4,7 @@ import type { Pool } from "pg";
 import type { AuditLog } from "../audit/audit-log.ts";
 import type { ActionId } from "../catalog/action-ids.ts";
 import { GraphRequestError } from "../graph/graph-errors.ts";
+import type { GraphEngine } from "../graph/engine/graph-engine.ts";
 import { createTenantGraph } from "../graph/tenant-graph.ts";
 import { inTransaction } from "../store/transaction.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
@@ -30,13 +31,15 @@ export function createActionReconciler(deps: {
   executors: ReadonlyMap<ActionId, AnyExecutor>;
   instanceId: string;
   log: (line: string) => void;
+  /** The process's Graph engine: settling reads count against the same budgets as everything else. */
+  engine?: GraphEngine;
 }) {
   async function outcomeOf(stored: StoredRun): Promise<RunOutcome> {
     const executor = deps.executors.get(stored.run.action as ActionId);
     if (executor?.kind !== "write") throw new Error(`No write executor for ${stored.run.action}.`);
     const requestIds: string[] = [];
     const tenant = await deps.tenants.access(stored.run.tenantId);
-    const graph = createTenantGraph({ graphUrl: tenant.graphUrl, accessToken: tenant.accessToken, onRequestId: (id) => requestIds.push(id) });
+    const graph = createTenantGraph({ graphUrl: tenant.graphUrl, accessToken: tenant.accessToken, onRequestId: (id) => requestIds.push(id), ...(deps.engine ? { engine: deps.engine } : {}) });
     const checked = await executor.check({ tenant, graph, operator: readBackOnly }, stored.plan, undefined).catch((error: unknown) => {
       if (error instanceof GraphRequestError && error.status === 404) return error;
       throw error;

@@ -13,6 +13,7 @@ import { createConnectionsStore } from "../tenants/connections-store.ts";
 import { createPlatformAppStore } from "../tenants/platform-app-store.ts";
 import { createTenantsService } from "../tenants/tenants-service.ts";
 import { createDirectorySync, type DirectorySync, SyncBusy } from "./directory-sync.ts";
+import type { DirectoryUserRow } from "./users-cache.ts";
 
 let cloud: LocalCloud;
 let control: ControlApi;
@@ -37,22 +38,8 @@ interface GraphUser {
   deletedDateTime?: string | null;
 }
 
-interface CachedRow {
-  id: string;
-  user_principal_name: string;
-  display_name: string | null;
-  mail: string | null;
-  account_enabled: boolean | null;
-  user_type: string | null;
-  synced: boolean;
-  job_title: string | null;
-  department: string | null;
-  usage_location: string | null;
-  sku_ids: string[];
-  admin_role_ids: string[];
-  deleted_at: Date | null;
+interface CachedRow extends DirectoryUserRow {
   cached_at: Date;
-  tenant_id: string;
   search_text: string;
 }
 

@@ -1,6 +1,7 @@
 // Search across tenants over the cached directory (directory_users): text, filters, a sort, and pages by cursor,
 // limited to the tenants the operator sees.
 import type { Pool } from "pg";
+import type { DirectoryUserRow } from "./users-cache.ts";
 import { ActionInputError } from "../actions/action-errors.ts";
 import { decodeCursor, encodeCursor, searchFingerprint, type CursorPosition } from "./search-cursor.ts";
 import { defaultSearchLimit, maxSearchLimit, maxSearchTextLength, type UserSearch, type UserSearchPage, type UserSearchRow } from "./search-query.ts";
@@ -9,22 +10,8 @@ import { stagesOf } from "./search-estimates.ts";
 import { searchStatement } from "./search-sql.ts";
 import { textMatch } from "./search-text.ts";
 
-interface Row {
-  tenant_id: string;
+interface Row extends DirectoryUserRow {
   tenant_name: string;
-  id: string;
-  user_principal_name: string;
-  display_name: string | null;
-  mail: string | null;
-  account_enabled: boolean | null;
-  user_type: string | null;
-  synced: boolean;
-  job_title: string | null;
-  department: string | null;
-  usage_location: string | null;
-  sku_ids: string[];
-  admin_role_ids: string[];
-  deleted_at: Date | null;
   k0: string;
   k1: string;
   k2: string;

@@ -18,6 +18,24 @@ export interface CachedUser {
   readonly deletedAt: string | null;
 }
 
+/** A row of directory_users as PostgreSQL returns it (without its bookkeeping columns). */
+export interface DirectoryUserRow {
+  tenant_id: string;
+  id: string;
+  user_principal_name: string;
+  display_name: string | null;
+  mail: string | null;
+  account_enabled: boolean | null;
+  user_type: string | null;
+  synced: boolean;
+  job_title: string | null;
+  department: string | null;
+  usage_location: string | null;
+  sku_ids: string[];
+  admin_role_ids: string[];
+  deleted_at: Date | null;
+}
+
 type Tx = Pick<PoolClient, "query">;
 
 /**

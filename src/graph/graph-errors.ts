@@ -33,3 +33,13 @@ export function graphRequestError(status: number, body: unknown, requestId: stri
   const error = (body as GraphErrorBody | null)?.error;
   return new GraphRequestError(status, error?.code ?? `HTTP${status}`, error?.message ?? `Microsoft Graph answered ${status}.`, requestId ?? error?.innerError?.["request-id"]);
 }
+
+/** Graph answers JSON; a proxy or gateway in between may not, and its answer becomes an error Graph could have given. */
+export function parseGraphBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: { code: "nonJsonAnswer", message: `Microsoft Graph answered with something other than JSON: ${text.slice(0, 200)}` } };
+  }
+}

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { GraphEngine } from "./engine/graph-engine.ts";
-import { GraphOutcomeUnknown, GraphRequestError, graphRequestError } from "./graph-errors.ts";
+import { GraphOutcomeUnknown, GraphRequestError, graphRequestError, parseGraphBody } from "./graph-errors.ts";
 
 export type GraphHttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -34,15 +34,6 @@ export interface TenantGraphOptions {
 
 const transient = new Set([429, 500, 502, 503, 504]);
 
-/** Graph answers JSON; a proxy or gateway in between may not. */
-function parseBody(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { error: { code: "nonJsonAnswer", message: `Microsoft Graph answered with something other than JSON: ${text.slice(0, 200)}` } };
-  }
-}
 
 function delayMs(attempt: number, retryAfter: string | null, maxDelayMs: number): number {
   const seconds = retryAfter === null ? Number.NaN : Number(retryAfter);
@@ -95,7 +86,7 @@ export function createTenantGraph(options: TenantGraphOptions) {
       const requestId = response.headers.get("request-id") ?? undefined;
       if (requestId) options.onRequestId?.(requestId);
       const text = await response.text().catch(() => "");
-      const body = parseBody(text);
+      const body = parseGraphBody(text);
       if (response.ok) return { status: response.status, body: body as T, requestId };
       const retryable = transient.has(response.status) && (isRead || response.status === 429);
       if (retryable && attempt < maxAttempts) {

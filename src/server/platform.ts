@@ -141,9 +141,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const runs = createActionRunsStore({ pool: database.pool });
     const instance = await startRunnerInstance(database.pool, options.log);
     closers.push(() => instance.close());
-    const reconciler = createActionReconciler({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, log: options.log });
     // One engine per process; the application-wide budget is shared with every other process through PostgreSQL.
     const engine = createGraphEngine({ store: createPostgresBudgetStore({ pool: database.pool }) });
+    const reconciler = createActionReconciler({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, log: options.log, engine });
     const directorySync = createDirectorySync({ pool: database.pool, tenants, graph: { engine } });
     const syncJobs = await startDirectorySyncJobs({ boss, tenants, sync: directorySync, schedule: syncScheduleFrom(process.env), log: options.log });
     const requestKey = Buffer.from(hkdfSync("sha256", secretKey, Buffer.alloc(0), "tenantry idempotency requests", 32));

@@ -98,8 +98,9 @@ export async function startWorker(options: WorkerOptions): Promise<{ readonly in
     const runs = createActionRunsStore({ pool });
     const instance = await startRunnerInstance(pool, options.log);
     closers.push(() => instance.close());
-    const reconciler = createActionReconciler({ pool, audit, runs, tenants, executors, instanceId: instance.id, log: options.log });
+
     const engine = createGraphEngine({ store: createPostgresBudgetStore({ pool }) });
+    const reconciler = createActionReconciler({ pool, audit, runs, tenants, executors, instanceId: instance.id, log: options.log, engine });
     const requestKey = Buffer.from(hkdfSync("sha256", secretKey, Buffer.alloc(0), "tenantry idempotency requests", 32));
     const runner = createActionRunner({ pool, audit, runs, tenants, executors, instance, requestKey, settleOrphan: reconciler.settle, afterChange: syncJobs.changed, engine });
 

@@ -154,11 +154,8 @@ export class UserFactory implements UserFacts {
     const external = flat(local, "_", partner.domain, "#EXT#");
     const dateIndex = prng.int(DATE_POOL_SIZE);
     const created = this.#dates.values[dateIndex]!;
-    return {
-      kind: "user",
+    return newUserRecord(created, {
       id,
-      createdDateTime: created,
-      deletedDateTime: null,
       userPrincipalName: flat(external, "@", this.#layout.initialDomain),
       displayName: flat(GIVEN_NAMES[given]!, " ", SURNAMES[surname]!),
       givenName: GIVEN_NAMES[given]!,
@@ -167,40 +164,14 @@ export class UserFactory implements UserFacts {
       mailNickname: external,
       otherMails: [email],
       proxyAddresses: [`SMTP:${email}`],
-      jobTitle: null,
-      department: null,
       companyName: partner.companyName,
-      employeeId: null,
-      employeeType: null,
-      officeLocation: null,
-      streetAddress: null,
-      city: null,
-      state: null,
-      postalCode: null,
-      country: null,
-      usageLocation: null,
-      preferredLanguage: null,
-      businessPhones: EMPTY,
-      mobilePhone: null,
       accountEnabled: true,
       userType: "Guest",
       creationType: "Invitation",
       externalUserState: prng.chance(0.85) ? "Accepted" : "PendingAcceptance",
       externalUserStateChangeDateTime: created,
-      onPremisesSyncEnabled: null,
-      onPremisesImmutableId: null,
-      onPremisesSamAccountName: null,
-      onPremisesDomainName: null,
-      onPremisesDistinguishedName: null,
-      onPremisesUserPrincipalName: null,
-      onPremisesSecurityIdentifier: null,
-      onPremisesLastSyncDateTime: null,
-      passwordPolicies: null,
       password: this.#noPassword[dateIndex]!,
-      signInSessionsValidFromDateTime: created,
-      managerId: null,
-      directLicenses: EMPTY,
-    };
+    });
   }
 
   #member(id: string, index: number): UserRecord {

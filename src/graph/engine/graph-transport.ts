@@ -1,3 +1,4 @@
+import { parseGraphBody } from "../graph-errors.ts";
 import type { GraphRequest } from "../tenant-graph.ts";
 
 /** What came back for one request: Graph's answer, or nothing usable (the connection failed). */
@@ -7,15 +8,6 @@ export type Outcome =
 
 const timeoutMs = 120_000;
 
-/** Graph answers JSON; a proxy or gateway in between may not. */
-function parseBody(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { error: { code: "nonJsonAnswer", message: `Microsoft Graph answered with something other than JSON: ${text.slice(0, 200)}` } };
-  }
-}
 
 function reasonOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -40,7 +32,7 @@ async function exchange(url: string, init: { method: string; headers: Record<str
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  return { kind: "answer", status: response.status, headers, body: parseBody(text), requestId: headers["request-id"] };
+  return { kind: "answer", status: response.status, headers, body: parseGraphBody(text), requestId: headers["request-id"] };
 }
 
 /** One request on its own. */
