@@ -31,9 +31,12 @@ function users(count: number): string[] {
   return slice;
 }
 
-/** `tenantry worker` against serve's embedded PostgreSQL, as a second machine would run it against an external one. */
+/**
+ * `tenantry worker` against serve's embedded PostgreSQL, as a second machine would run it against an external one.
+ * Each runs 2 items at once, half of a tenant's 4: two workers running together must then share its items.
+ */
 async function startWorker(): Promise<Worker> {
-  const child = spawn(process.execPath, [cli, "worker", "--data-dir", server.dir, "--concurrency", "8"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [cli, "worker", "--data-dir", server.dir, "--concurrency", "2"], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stderr!.on("data", (chunk: Buffer) => {
     output += chunk.toString();
