@@ -21,6 +21,7 @@ import { registerBulkRoutes } from "./bulk-routes.ts";
 import { registerConsentCallback } from "./consent-callback-route.ts";
 import { registerPermissionsRoutes } from "./permissions-routes.ts";
 import { type AuthRouteDependencies, authRoutePaths, registerAuthRoutes } from "./auth-routes.ts";
+import { consoleRoutePaths, registerConsoleRoutes } from "./console-routes.ts";
 import { createAuthentication } from "./authentication.ts";
 import { type MeRouteDependencies, registerMeRoutes } from "./me-routes.ts";
 import { actorOf, hasCaller, setCaller } from "./request-caller.ts";
@@ -51,8 +52,8 @@ export interface ApiDependencies {
   readonly log?: (line: string) => void;
 }
 
-/** Routes that answer without a token: the OpenAPI document, the browser's return from admin consent, signing in and out. */
-const publicRoutes: ReadonlySet<string> = new Set(["/api/openapi.json", "/tenants/consent-callback", ...authRoutePaths]);
+/** Routes that answer without a token: the OpenAPI document, the browser's return from admin consent, signing in and out, the console's files. */
+const publicRoutes: ReadonlySet<string> = new Set(["/api/openapi.json", "/tenants/consent-callback", ...authRoutePaths, ...consoleRoutePaths]);
 
 /** Tenantry's HTTP API: thin Fastify routes over the services, with zod schemas and an OpenAPI document. */
 export async function createApiServer(deps: ApiDependencies, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -102,6 +103,7 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
   registerSearchRoutes(app, { pool: deps.me.pool, tenants: deps.tenants });
   registerSyncRoutes(app, deps.sync);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await registerConsoleRoutes(app);
   return app;
 }
 

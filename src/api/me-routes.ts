@@ -38,7 +38,7 @@ const scopeSummary = z.object({
   exceptTenantIds: z.array(z.string()).readonly().optional(),
 });
 
-const meSchema = z.object({
+export const meSchema = z.object({
   operator: z.object({ id: z.string(), kind: z.enum(["person", "bootstrap"]), userPrincipalName: z.string(), displayName: z.string().nullable(), groupIds: z.array(z.string()).readonly() }),
   signedInWith: z.enum(["session", "token"]),
   /** Send in X-CSRF-Token with every change made with the session. */

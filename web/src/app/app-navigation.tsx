@@ -1,0 +1,26 @@
+import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import { useLocation } from "wouter";
+import { isPlatformAdministrator, type Me } from "../api/me.ts";
+import { navigation } from "./routes.tsx";
+
+const useStyles = makeStyles({
+  nav: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground2 },
+});
+
+export function AppNavigation({ me }: { readonly me: Me }) {
+  const styles = useStyles();
+  const [location, navigate] = useLocation();
+  const entries = navigation.filter((entry) => !entry.platformAdministrators || isPlatformAdministrator(me));
+  const selected = entries.find((entry) => location === entry.path || location.startsWith(`${entry.path}/`))?.path ?? (location.includes("/users/") ? "/users" : undefined);
+  return (
+    <nav className={styles.nav} aria-label="Pages">
+      <TabList vertical selectedValue={selected ?? null} onTabSelect={(_, data) => navigate(String(data.value))}>
+        {entries.map((entry) => (
+          <Tab key={entry.path} value={entry.path}>
+            {entry.label}
+          </Tab>
+        ))}
+      </TabList>
+    </nav>
+  );
+}

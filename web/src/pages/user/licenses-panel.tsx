@@ -1,0 +1,5 @@
+import type { UserPanelProps } from "./user-panel-props.ts";
+
+export function LicensesPanel(_: UserPanelProps) {
+  return null;
+}
