@@ -32,10 +32,11 @@ export function registerServeCommand(program: Command): void {
         process.exit(0);
       }
       const lines = [`Tenantry is running at ${platform.url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`];
+      if (!platform.demo) lines.push(`Console: open ${platform.url}/ and sign in with your work account.`);
       if (platform.adminTokenPath) lines.push(`An API token for the CLI and API was written to ${platform.adminTokenPath} (readable by you only).`);
       if (platform.demo) {
         lines.push(`Demo: the local Microsoft cloud runs at ${platform.demo.cloud.url} with tenants ${platform.demo.tenants.map((t) => `${t.domain} (${t.consent})`).join(", ")}.`);
-        lines.push(`Sign in at ${platform.url}/auth/sign-in as admin@tenantrypartners.onmicrosoft.com (Platform Administrator), tech1@ or tech2@ (technicians) or auditor@, password Tenantry-Demo-2026!`);
+        lines.push(`Console: open ${platform.url}/ and sign in as admin@tenantrypartners.onmicrosoft.com (Platform Administrator), tech1@ or tech2@ (technicians) or auditor@, password Tenantry-Demo-2026!`);
         lines.push("Try: npx tenantry tenants list    (the CLI uses the bootstrap operator's API token)");
       }
       process.stdout.write(`${lines.join("\n")}\n`);
