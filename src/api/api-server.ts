@@ -28,6 +28,7 @@ import { actorOf, hasCaller, setCaller } from "./request-caller.ts";
 import { checkRouteRequirement } from "./route-requirements.ts";
 import { registerSearchRoutes } from "./search-routes.ts";
 import { registerSyncRoutes, type SyncRouteDependencies } from "./sync-routes.ts";
+import { registerTenantSummaryRoutes } from "./tenant-summary-routes.ts";
 import { registerTenantsRoutes } from "./tenants-routes.ts";
 import { registerUserTemplateRoutes } from "./user-template-routes.ts";
 
@@ -102,6 +103,7 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
   registerAccessRoutes(app, deps.access);
   registerSearchRoutes(app, { pool: deps.me.pool, tenants: deps.tenants });
   registerSyncRoutes(app, deps.sync);
+  registerTenantSummaryRoutes(app, { pool: deps.me.pool, tenants: deps.tenants });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await registerConsoleRoutes(app);
   return app;

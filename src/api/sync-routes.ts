@@ -17,7 +17,7 @@ export interface SyncRouteDependencies {
 const tenantParams = z.strictObject({ tenant: tenantKey });
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
-const syncStateSchema = z.object({
+export const syncStateSchema = z.object({
   tenantId: z.string(),
   displayName: z.string().nullable(),
   defaultDomain: z.string().nullable(),
