@@ -127,7 +127,7 @@ function refusalOf(error: unknown): ActionRefused | undefined {
 }
 
 /** Deny by default: the operator's roles in the tenant must grant every role action the action needs with this input. */
-function operatorRefusal(access: RunnerAccess, definition: ActionDefinition, input: unknown, tenant: TenantAccess): ActionRefused | undefined {
+export function operatorRefusal(access: RunnerAccess, definition: ActionDefinition, input: unknown, tenant: TenantAccess): ActionRefused | undefined {
   const decision = access.decideAction(definition, input, tenant.connection.tenantId, tenant.tenantName);
   if (decision.allowed) return undefined;
   const role = decision.rolesThatWould[0];
@@ -139,7 +139,7 @@ function operatorRefusal(access: RunnerAccess, definition: ActionDefinition, inp
   });
 }
 
-function consentRefusal(definition: ActionDefinition, tenant: TenantAccess): ActionRefused | undefined {
+export function consentRefusal(definition: ActionDefinition, tenant: TenantAccess): ActionRefused | undefined {
   const { feature, fixes } = actionConsent(definition, tenant.granted, { tenantName: tenant.tenantName, appName: tenant.appName, consentUrl: tenant.consentUrl });
   if (feature.available) return undefined;
   const missing = [...feature.missingPermissions, ...feature.missingRoles.map((r) => `the directory role ${r.displayName}`)];

@@ -14,6 +14,8 @@ import type { PlatformAppStore } from "../tenants/platform-app-store.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
 import { handleApiError } from "./api-errors.ts";
 import { registerAccessRoutes } from "./access-routes.ts";
+import { registerAllowedActionsRoutes } from "./allowed-actions-routes.ts";
+import { registerCatalogRoutes } from "./catalog-routes.ts";
 import { registerActionRoutes } from "./action-routes.ts";
 import { registerAppRoutes } from "./app-routes.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
@@ -103,6 +105,8 @@ export async function createApiServer(deps: ApiDependencies, options: { logger?:
   registerAccessRoutes(app, deps.access);
   registerSearchRoutes(app, { pool: deps.me.pool, tenants: deps.tenants });
   registerSyncRoutes(app, deps.sync);
+  registerCatalogRoutes(app);
+  registerAllowedActionsRoutes(app, { tenants: deps.tenants });
   registerTenantSummaryRoutes(app, { pool: deps.me.pool, tenants: deps.tenants });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await registerConsoleRoutes(app);

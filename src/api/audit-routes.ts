@@ -32,7 +32,7 @@ const listQuery = filtersQuery.extend({
 const exportQuery = filtersQuery.extend({ format: z.enum(["csv", "json"]) });
 
 const jsonObject = z.record(z.string(), z.unknown());
-const entrySchema = z.object({
+export const entrySchema = z.object({
   sequence: z.number(),
   id: z.string(),
   occurredAt: z.string(),
@@ -52,7 +52,7 @@ const entrySchema = z.object({
   hash: z.string(),
 });
 
-const verifySchema = z.discriminatedUnion("ok", [
+export const verifySchema = z.discriminatedUnion("ok", [
   z.object({ ok: z.literal(true), entries: z.number(), head: z.object({ sequence: z.number(), hash: z.string() }).nullable() }),
   z.object({ ok: z.literal(false), entries: z.number(), firstBadSequence: z.number(), reason: z.enum(["edited", "deleted", "reordered", "inserted"]), message: z.string() }),
 ]);

@@ -37,7 +37,7 @@ const progressSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 
-const jobSchema = z.object({
+export const jobSchema = z.object({
   id: z.string(),
   action: z.string(),
   state: z.enum(["running", "paused", "cancelled", "finished"]),
@@ -49,7 +49,7 @@ const jobSchema = z.object({
   progress: progressSchema,
 });
 
-const itemSchema = z.object({
+export const itemSchema = z.object({
   id: z.string(),
   row: count,
   tenant: z.string(),
@@ -77,14 +77,14 @@ const plannedSchema = z.object({
   error: itemError.nullable(),
 });
 
-const createdAnswer = z.object({ job: jobSchema, rejected: z.array(z.object({ row: count, tenant: z.string(), target: z.string(), error: itemError })).readonly() });
-const dryRunAnswer = z.object({ dryRun: z.literal(true), action: z.string(), items: z.array(plannedSchema).readonly(), summary: z.object({ "would-change": count, "would-refuse": count, unchecked: count }) });
+export const createdAnswer = z.object({ job: jobSchema, rejected: z.array(z.object({ row: count, tenant: z.string(), target: z.string(), error: itemError })).readonly() });
+export const dryRunAnswer = z.object({ dryRun: z.literal(true), action: z.string(), items: z.array(plannedSchema).readonly(), summary: z.object({ "would-change": count, "would-refuse": count, unchecked: count }) });
 
 const action = z.string().min(1).max(128).describe("A catalog write action, e.g. users.update-properties");
 const template = jsonObject.default({}).describe("The input every item shares, without the target, e.g. {\"changes\": {\"department\": \"Sales\"}}");
 const dryRun = z.boolean().default(false).describe("Only say what each item would change or why it would be refused; nothing is queued or written");
 
-const searchSelection = z
+export const searchSelection = z
   .strictObject({
     text: z.string().trim().min(1).max(256).optional(),
     tenantId: z.guid("must be a tenant id (GUID)").optional(),
