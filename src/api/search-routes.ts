@@ -28,7 +28,7 @@ const searchQuery = z.strictObject({
   cursor: z.string().min(1).max(4096).optional().describe("the nextCursor of the previous page of the same search"),
 });
 
-const rowSchema = z.object({
+export const rowSchema = z.object({
   tenantId: z.string(),
   tenantName: z.string(),
   id: z.string(),
