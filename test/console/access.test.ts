@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
-import { launchChromium, partnerDomain, saveScreenshot, signInToConsole } from "../support/console-browser.ts";
-import { startTenantry, type TenantryServer } from "../support/tenantry-server.ts";
+import { partnerDomain, saveScreenshot, signInToConsole, startConsoleTestbed, stopConsoleTestbed } from "../support/console-browser.ts";
+import type { TenantryServer } from "../support/tenantry-server.ts";
 
 interface Assignment {
   id: string;
@@ -17,16 +17,12 @@ const newOperator = `jo.access@${partnerDomain}`;
 const tenantIds = new Map<string, string>();
 
 before(async () => {
-  [server, browser] = await Promise.all([startTenantry(), launchChromium()]);
+  ({ server, browser } = await startConsoleTestbed());
   const tenants = await server.api<{ value: { tenantId: string; defaultDomain: string | null }[] }>("GET", "/api/tenants");
   for (const t of tenants.body.value) if (t.defaultDomain) tenantIds.set(t.defaultDomain, t.tenantId);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await server?.remove();
-});
+after(() => stopConsoleTestbed({ server, browser }));
 
 const assignmentsOf = async (operator: string) => (await server.api<{ value: Assignment[] }>("GET", `/api/role-assignments?operator=${encodeURIComponent(operator)}`)).body.value;
 

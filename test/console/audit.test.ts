@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Locator } from "playwright-core";
-import { launchChromium, partnerDomain, saveScreenshot, signInToConsole } from "../support/console-browser.ts";
-import { startTenantry, type TenantryServer } from "../support/tenantry-server.ts";
+import { partnerDomain, saveScreenshot, signInToConsole, startConsoleTestbed, stopConsoleTestbed } from "../support/console-browser.ts";
+import type { TenantryServer } from "../support/tenantry-server.ts";
 
 const contoso = "contoso.onmicrosoft.com";
 const action = "users.update-properties";
@@ -28,14 +28,10 @@ let server: TenantryServer;
 let browser: Browser;
 
 before(async () => {
-  [server, browser] = await Promise.all([startTenantry(), launchChromium()]);
+  ({ server, browser } = await startConsoleTestbed());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await server?.remove();
-});
+after(() => stopConsoleTestbed({ server, browser }));
 
 describe("the audit log in the console", () => {
   test("a job title change is found by its action; its entry shows the old and the new title; the chain verifies", async () => {

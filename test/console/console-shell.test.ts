@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, partnerDomain, saveScreenshot, signInToConsole } from "../support/console-browser.ts";
-import { startTenantry, type TenantryServer } from "../support/tenantry-server.ts";
+import { partnerDomain, saveScreenshot, signInToConsole, startConsoleTestbed, stopConsoleTestbed } from "../support/console-browser.ts";
+import type { TenantryServer } from "../support/tenantry-server.ts";
 
 let server: TenantryServer;
 
@@ -11,14 +11,10 @@ const pageNames = (page: Page) => page.getByRole("navigation", { name: "Pages" }
 let browser: Browser;
 
 before(async () => {
-  [server, browser] = await Promise.all([startTenantry(), launchChromium()]);
+  ({ server, browser } = await startConsoleTestbed());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await server?.remove();
-});
+after(() => stopConsoleTestbed({ server, browser }));
 
 describe("the console's shell", () => {
   test("is served to anyone with a strict content security policy; the API stays closed and unknown API paths are JSON 404s", async () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { launchChromium, partnerDomain, saveScreenshot, signInToConsole } from "../support/console-browser.ts";
-import { startTenantry, type TenantryServer } from "../support/tenantry-server.ts";
+import { partnerDomain, saveScreenshot, signInToConsole, startConsoleTestbed, stopConsoleTestbed } from "../support/console-browser.ts";
+import type { TenantryServer } from "../support/tenantry-server.ts";
 
 const contoso = "contoso.onmicrosoft.com";
 /** The demo's administrators: left out, since Microsoft's rules on admin targets are not this test's point. */
@@ -18,14 +18,10 @@ let server: TenantryServer;
 let browser: Browser;
 
 before(async () => {
-  [server, browser] = await Promise.all([startTenantry(), launchChromium()]);
+  ({ server, browser } = await startConsoleTestbed());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await server?.remove();
-});
+after(() => stopConsoleTestbed({ server, browser }));
 
 async function contosoUsers(): Promise<ListedUser[]> {
   const answer = await server.api<{ data: { value: ListedUser[] } }>("POST", `/api/tenants/${contoso}/actions/users.list`, { top: 200, synced: false, userType: "Member" });

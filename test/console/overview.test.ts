@@ -5,9 +5,9 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { controlApi } from "../support/graph-clients.ts";
 import type { LocalCloud } from "../support/local-cloud.ts";
-import { launchChromium, partnerDomain, saveScreenshot, signInToConsole } from "../support/console-browser.ts";
+import { partnerDomain, saveScreenshot, signInToConsole, startConsoleTestbed, stopConsoleTestbed } from "../support/console-browser.ts";
 import { tenantReader } from "../support/tenant-reader.ts";
-import { startTenantry, type TenantryServer } from "../support/tenantry-server.ts";
+import type { TenantryServer } from "../support/tenantry-server.ts";
 
 interface ModuleHealth {
   module: string;
@@ -64,15 +64,11 @@ async function firstSyncsDone(): Promise<void> {
 }
 
 before(async () => {
-  [server, browser] = await Promise.all([startTenantry(), launchChromium()]);
+  ({ server, browser } = await startConsoleTestbed());
   await firstSyncsDone();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await server?.remove();
-});
+after(() => stopConsoleTestbed({ server, browser }));
 
 describe("the tenants overview", () => {
   test("shows every tenant's consent per module, the missing permissions with their fix, users and licence seats", async () => {

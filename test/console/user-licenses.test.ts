@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
-import { launchChromium, partnerDomain, saveScreenshot, signInToConsole } from "../support/console-browser.ts";
-import { startTenantry, type TenantryServer } from "../support/tenantry-server.ts";
+import { partnerDomain, saveScreenshot, signInToConsole, startConsoleTestbed, stopConsoleTestbed } from "../support/console-browser.ts";
+import type { TenantryServer } from "../support/tenantry-server.ts";
 
 const contoso = "/api/tenants/contoso.onmicrosoft.com/actions";
 
@@ -119,15 +119,11 @@ const userPath = () => `/tenants/${tenantId}/users/${user.id}`;
 const panel = (page: Page, name: "Licences" | "Groups") => page.getByRole("region", { name });
 
 before(async () => {
-  [server, browser] = await Promise.all([startTenantry(), launchChromium()]);
+  ({ server, browser } = await startConsoleTestbed());
   await pickTestData();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await server?.remove();
-});
+after(() => stopConsoleTestbed({ server, browser }));
 
 describe("the user page's licences and groups", () => {
   test("a licence is assigned with a service plan switched off: the switch shows it, Graph has it, the audit log says who did it", async () => {

@@ -4,8 +4,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
-import { launchChromium, partnerDomain, saveScreenshot, signInToConsole } from "../support/console-browser.ts";
-import { startTenantry, type TenantryServer } from "../support/tenantry-server.ts";
+import { partnerDomain, saveScreenshot, signInToConsole, startConsoleTestbed, stopConsoleTestbed } from "../support/console-browser.ts";
+import type { TenantryServer } from "../support/tenantry-server.ts";
 
 interface ListedUser {
   id: string;
@@ -60,7 +60,7 @@ async function contosoSynced(): Promise<void> {
 }
 
 before(async () => {
-  [server, browser] = await Promise.all([startTenantry(), launchChromium()]);
+  ({ server, browser } = await startConsoleTestbed());
   const cloudUsers = (await listUsers({ synced: false, userType: "Member", top: 40 })).filter((u) => !u.userPrincipalName.endsWith(".onmicrosoft.com"));
   const plain: ListedUser[] = [];
   for (const user of cloudUsers) {
@@ -72,11 +72,7 @@ before(async () => {
   syncedUser = (await listUsers({ synced: true, top: 1 }))[0]!;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await server?.remove();
-});
+after(() => stopConsoleTestbed({ server, browser }));
 
 describe("the user page", () => {
   test("a Platform Administrator changes a cloud user's job title and resets its password; the generated password is shown once", async () => {
@@ -84,6 +80,7 @@ describe("the user page", () => {
     try {
       await page.getByRole("heading", { level: 1, name: cloudUser.displayName }).waitFor();
       assert.ok(await page.getByText(cloudUser.userPrincipalName).first().isVisible());
+      assert.deepEqual(await page.getByRole("navigation", { name: "Pages" }).getByRole("tab", { selected: true }).allInnerTexts(), ["Users"], "a user's page is under Users");
       const properties = page.getByRole("form", { name: "Properties" });
       const jobTitle = properties.getByLabel("Job title");
       await jobTitle.waitFor();

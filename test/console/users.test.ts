@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, partnerDomain, saveScreenshot, signInToConsole } from "../support/console-browser.ts";
-import { startTenantry, type TenantryServer } from "../support/tenantry-server.ts";
+import { partnerDomain, saveScreenshot, signInToConsole, startConsoleTestbed, stopConsoleTestbed } from "../support/console-browser.ts";
+import type { TenantryServer } from "../support/tenantry-server.ts";
 
 interface SearchRow {
   tenantId: string;
@@ -32,15 +32,11 @@ async function directorySynced(): Promise<void> {
 }
 
 before(async () => {
-  [server, browser] = await Promise.all([startTenantry(), launchChromium()]);
+  ({ server, browser } = await startConsoleTestbed());
   await directorySynced();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await server?.remove();
-});
+after(() => stopConsoleTestbed({ server, browser }));
 
 /** Every row the API's search finds for this query, through all its pages. */
 async function searchAll(query: Record<string, string>): Promise<SearchRow[]> {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../src/cloud/seed/demo-admins.ts";
-import type { TenantryServer } from "./tenantry-server.ts";
+import { startTenantry, type TenantryServer } from "./tenantry-server.ts";
 
 export const partnerDomain = "tenantrypartners.onmicrosoft.com";
 export const screenshotsDir = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -51,4 +51,16 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = join(screenshotsDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** A console test file's Tenantry and Chromium, started together. */
+export async function startConsoleTestbed(): Promise<{ server: TenantryServer; browser: Browser }> {
+  const [server, browser] = await Promise.all([startTenantry(), launchChromium()]);
+  return { server, browser };
+}
+
+export async function stopConsoleTestbed(testbed: { server?: TenantryServer; browser?: Browser }): Promise<void> {
+  await testbed.browser?.close();
+  await testbed.server?.stop();
+  await testbed.server?.remove();
 }

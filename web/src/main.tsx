@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app.tsx";
+import { preloadPage } from "./app/routes.tsx";
 import { TenantScopeProvider } from "./app/tenant-scope.tsx";
 import { ThemeChoiceProvider } from "./app/theme-choice.tsx";
 import { ApiError } from "./api/api-client.ts";
@@ -13,6 +14,8 @@ const queryClient = new QueryClient({
     queries: { retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500), refetchOnWindowFocus: false },
   },
 });
+
+preloadPage(window.location.pathname);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

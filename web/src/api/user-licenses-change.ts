@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import type { ActionId } from "../../../src/catalog/action-ids.ts";
 import { type RunOutcome, runAction } from "./user-action-run.ts";
-import { useCatalog } from "./user-catalog.ts";
+import { useCatalog } from "./catalog.ts";
 
 export interface ChangeRequest {
   readonly action: ActionId;

@@ -11,7 +11,9 @@ export function AppNavigation({ me }: { readonly me: Me }) {
   const styles = useStyles();
   const [location, navigate] = useLocation();
   const entries = navigation.filter((entry) => !entry.platformAdministrators || isPlatformAdministrator(me));
-  const selected = entries.find((entry) => location === entry.path || location.startsWith(`${entry.path}/`))?.path ?? (location.includes("/users/") ? "/users" : undefined);
+  // A user's page (/tenants/{t}/users/{id}) belongs to Users, not to Tenants.
+  const section = /^\/tenants\/[^/]+\/users\//.test(location) ? "/users" : location;
+  const selected = entries.find((entry) => section === entry.path || section.startsWith(`${entry.path}/`))?.path;
   return (
     <nav className={styles.nav} aria-label="Pages">
       <TabList vertical selectedValue={selected ?? null} onTabSelect={(_, data) => navigate(String(data.value))}>

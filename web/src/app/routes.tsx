@@ -1,13 +1,27 @@
-// The console's pages: each loads with its own code when first opened, so the first page stays small.
-import { lazy } from "react";
+// The console's pages: each loads with its own code when first opened, so the first page stays small. The
+// page a visit starts on is loaded at once, beside the sign-in check, rather than after it.
 import { Redirect, Route, Switch } from "wouter";
+import { lazyPage } from "./lazy-page.tsx";
 
-const OverviewPage = lazy(() => import("../pages/overview/overview-page.tsx"));
-const UsersPage = lazy(() => import("../pages/users/users-page.tsx"));
-const UserPage = lazy(() => import("../pages/user/user-page.tsx"));
-const JobsPage = lazy(() => import("../pages/jobs/jobs-page.tsx"));
-const AuditPage = lazy(() => import("../pages/audit/audit-page.tsx"));
-const AccessPage = lazy(() => import("../pages/access/access-page.tsx"));
+const OverviewPage = lazyPage(() => import("../pages/overview/overview-page.tsx"));
+const UsersPage = lazyPage(() => import("../pages/users/users-page.tsx"));
+const UserPage = lazyPage(() => import("../pages/user/user-page.tsx"));
+const JobsPage = lazyPage(() => import("../pages/jobs/jobs-page.tsx"));
+const AuditPage = lazyPage(() => import("../pages/audit/audit-page.tsx"));
+const AccessPage = lazyPage(() => import("../pages/access/access-page.tsx"));
+
+const pagesBySection = new Map<string, { preload: () => Promise<void> }>([
+  ["users", UsersPage],
+  ["jobs", JobsPage],
+  ["audit", AuditPage],
+  ["access", AccessPage],
+]);
+
+/** Starts loading the code of the page at `path`. */
+export function preloadPage(path: string): void {
+  const page = /^\/tenants\/[^/]+\/users\//.test(path) ? UserPage : (pagesBySection.get(path.split("/")[1] ?? "") ?? OverviewPage);
+  void page.preload();
+}
 
 export interface NavigationEntry {
   readonly path: string;

@@ -1,7 +1,8 @@
 import { Button, Field, Input, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { ShieldQuestionRegular } from "@fluentui/react-icons";
 import { type FormEvent, useState } from "react";
-import { type AccessCheckRequest, useAccessCheck, useCatalogActions } from "../../api/access-check.ts";
+import { type AccessCheckRequest, useAccessCheck } from "../../api/access-check.ts";
+import { useCatalog } from "../../api/catalog.ts";
 import { useOperators } from "../../api/access-operators.ts";
 import { tenantName, useTenants } from "../../api/tenants.ts";
 import { ErrorBar } from "../../app/error-bar.tsx";
@@ -22,7 +23,7 @@ export function AccessCheckTab() {
   const styles = useStyles();
   const operators = useOperators();
   const tenants = useTenants();
-  const actions = useCatalogActions();
+  const actions = useCatalog();
   const check = useAccessCheck();
   const [operator, setOperator] = useState("");
   const [tenant, setTenant] = useState("");
@@ -32,7 +33,7 @@ export function AccessCheckTab() {
   const chosenOperator = operators.data?.find((o) => o.id === operator);
   const operatorChoices = (operators.data ?? []).map((o) => ({ value: o.id, text: o.userPrincipalName }));
   const tenantChoices = (tenants.data ?? []).map((t) => ({ value: t.tenantId, text: tenantName(t) }));
-  const actionChoices = (actions.data ?? []).map((a) => ({ value: a.id, text: a.title, label: `${a.title} (${a.id})` }));
+  const actionChoices = (actions.data?.value ?? []).map((a) => ({ value: a.id, text: a.title, label: `${a.title} (${a.id})` }));
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -3,7 +3,7 @@ import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { withQuery } from "../../api/api-client.ts";
 import { type AuditEntry, type AuditFilters as AuditQuery, useAuditEntries, useAuditVerification } from "../../api/audit.ts";
-import { useCatalog } from "../../api/user-catalog.ts";
+import { useCatalog } from "../../api/catalog.ts";
 import { isPlatformAdministrator, useMe } from "../../api/me.ts";
 import { tenantName, useTenants } from "../../api/tenants.ts";
 import { ErrorBar } from "../../app/error-bar.tsx";
@@ -13,7 +13,7 @@ import { AuditEntryDrawer } from "./audit-entry-drawer.tsx";
 import { type AuditFilterText, AuditFilters, noFilters } from "./audit-filters.tsx";
 import { AuditTable } from "./audit-table.tsx";
 import { VerifyButton, VerifyResult } from "./audit-verify.tsx";
-import { useDebounced } from "./use-debounced.ts";
+import { useDebounced } from "../../app/use-debounced.ts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },

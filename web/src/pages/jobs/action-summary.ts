@@ -1,4 +1,4 @@
-import type { CatalogAction } from "../../api/user-catalog.ts";
+import type { CatalogAction } from "../../api/catalog.ts";
 import { targetPropertyOf } from "./template-fields.ts";
 
 export interface ActionSummary {

@@ -2,7 +2,7 @@ import { Button, makeStyles, Subtitle2, Text, Title2, tokens } from "@fluentui/r
 import { AddRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { useLocation, useSearch } from "wouter";
-import { useCatalog } from "../../api/user-catalog.ts";
+import { useCatalog } from "../../api/catalog.ts";
 import { allTenants, useTenantScope } from "../../app/tenant-scope.tsx";
 import { actionSummaries } from "./action-summary.ts";
 import { JobDetails } from "./job-details.tsx";

@@ -5,7 +5,7 @@ import { useLocation } from "wouter";
 import { actionIds } from "../../../../src/catalog/action-ids.ts";
 import { ApiError } from "../../api/api-client.ts";
 import { type JobRequest, type JobSearch, type JobSelection, useJobPreview, useStartJob } from "../../api/jobs.ts";
-import { useCatalog } from "../../api/user-catalog.ts";
+import { useCatalog } from "../../api/catalog.ts";
 import { ErrorBar } from "../../app/error-bar.tsx";
 import { type CsvFile, CsvFileField } from "./csv-file-field.tsx";
 import { DryRunPreview } from "./dry-run-preview.tsx";

@@ -2,7 +2,7 @@ import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { ArrowUndoRegular, SaveRegular } from "@fluentui/react-icons";
 import { type FormEvent, useState } from "react";
 import { type RunOutcome, runAction } from "../../api/user-action-run.ts";
-import type { CatalogAction } from "../../api/user-catalog.ts";
+import type { CatalogAction } from "../../api/catalog.ts";
 import type { UserDetails } from "../../api/user-details.ts";
 import { OutcomeBar } from "./outcome-bar.tsx";
 import { SchemaField } from "./schema-field.tsx";

@@ -22,7 +22,7 @@ import type { RunOutcome } from "../../api/user-action-run.ts";
 import type { UserDetails } from "../../api/user-details.ts";
 import { messageFor, type RunChange } from "../../api/user-licenses-change.ts";
 import { ErrorBar } from "../../app/error-bar.tsx";
-import { useDebounced } from "../audit/use-debounced.ts";
+import { useDebounced } from "../../app/use-debounced.ts";
 import { OutcomeBar } from "./outcome-bar.tsx";
 
 const useStyles = makeStyles({

@@ -7,7 +7,7 @@ import { actionIds } from "../../../../src/catalog/action-ids.ts";
 import { ApiError } from "../../api/api-client.ts";
 import { tenantName, useTenants } from "../../api/tenants.ts";
 import { allowedActionsKey, useAllowedActions } from "../../api/user-allowed-actions.ts";
-import { type CatalogAction, useCatalog } from "../../api/user-catalog.ts";
+import { type CatalogAction, useCatalog } from "../../api/catalog.ts";
 import { type UserDetails, userDetailsKey, useUserDetails } from "../../api/user-details.ts";
 import { ErrorBar } from "../../app/error-bar.tsx";
 import { ChangesForm } from "./changes-form.tsx";

@@ -2,7 +2,7 @@ import { Dropdown, Field, Input, makeStyles, Option, Switch, tokens } from "@flu
 import { memo, useEffect, useState } from "react";
 import { tenantName, useTenants } from "../../api/tenants.ts";
 import { allTenants, useTenantScope } from "../../app/tenant-scope.tsx";
-import { useDebouncedValue } from "./debounced-value.ts";
+import { useDebounced } from "../../app/use-debounced.ts";
 import { maxSkuLength, type UsersFilters } from "./users-search-params.ts";
 
 const useStyles = makeStyles({
@@ -43,7 +43,7 @@ function TenantFilter({ className }: { readonly className: string }) {
 
 function SkuFilter({ value, error, onChange, className }: { readonly value: string | undefined; readonly error: string | undefined; readonly onChange: (sku: string | undefined) => void; readonly className: string }) {
   const [text, setText] = useState(value ?? "");
-  const settled = useDebouncedValue(text, 400);
+  const settled = useDebounced(text, 400);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only what was typed is passed on
   useEffect(() => {
     if ((settled.trim() || undefined) !== value) onChange(settled.trim() || undefined);

@@ -12,7 +12,7 @@ import { BulkJobButton } from "./bulk-job-button.tsx";
 import { ColumnChooser } from "./column-chooser.tsx";
 import { useColumnChoice } from "./column-choice.ts";
 import { CsvExport } from "./csv-export.tsx";
-import { useDebouncedValue } from "./debounced-value.ts";
+import { useDebounced } from "../../app/use-debounced.ts";
 import { useReadAhead } from "./read-ahead.ts";
 import { noSelection, type RowSelection } from "./row-selection.ts";
 import { UsersFilterBar } from "./users-filters.tsx";
@@ -44,7 +44,7 @@ export default function UsersPage() {
   const filters = useMemo(() => filtersOf(params), [params]);
   const searchedText = searchTextOf(params);
   const [typed, setTyped] = useState(searchedText);
-  const settledText = useDebouncedValue(typed, 200);
+  const settledText = useDebounced(typed, 200);
 
   const setSearch = useCallback((text: string, next: UsersFilters) => setParams(paramsOf(text, next), { replace: true }), [setParams]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: what was typed goes into the address once it settles
