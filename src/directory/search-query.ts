@@ -5,7 +5,7 @@ export const userSearchSorts = ["displayName", "userPrincipalName", "tenant"] as
 export type UserSearchSort = (typeof userSearchSorts)[number];
 export type SortOrder = "asc" | "desc";
 
-export const maxSearchLimit = 500;
+export const maxSearchLimit = 2500;
 export const defaultSearchLimit = 100;
 export const maxSearchTextLength = 256;
 

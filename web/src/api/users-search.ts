@@ -28,6 +28,9 @@ export interface UsersSearch {
   readonly order: SortOrder;
 }
 
+/** The first page: enough to fill the screen at once. */
+export const firstPageSize = 500;
+/** The pages read ahead, as large as the API gives: fewer round trips. */
 export const usersPageSize = maxSearchLimit;
 
 export function usersSearchPath(search: UsersSearch, cursor?: string): string {
@@ -42,7 +45,7 @@ export function usersSearchPath(search: UsersSearch, cursor?: string): string {
     adminRole: search.adminsOnly ? "any" : undefined,
     sort: search.sort,
     order: search.order,
-    limit: usersPageSize,
+    limit: cursor ? usersPageSize : firstPageSize,
     cursor,
   });
 }
