@@ -75,36 +75,44 @@ async function firstRouteJavaScript(browser: Browser, signedIn: BrowserContext, 
 }
 
 /** Rows the users page says it has loaded (its count, "12,345 users loaded, ..."), once there are `rows`; else 0. */
-function loadedRows(rows: number): number {
+/** In the page: once the table says it holds `rows` or more, how many and when (the page's clock). */
+function loadedRows(rows: number): { rows: number; at: number } | false {
   const count = Number(/([\d,]+) users? loaded/.exec(document.querySelector("main h1")?.parentElement?.textContent ?? "")?.[1]?.replaceAll(",", "") ?? 0);
-  return count >= rows ? count : 0;
+  return count >= rows && { rows: count, at: performance.now() };
 }
 
 /**
- * One measurement: a new tab of the signed-in browser opens /users; the clock runs until the table holds 10,000
- * rows, the End key has moved the focus from its first row to its last, and the frame after that is drawn.
+ * One measurement, on the page's own clock (its time origin is the start of the navigation, as in Navigation
+ * Timing, so the automation's round trips do not count): a new tab of the signed-in browser opens /users; the
+ * table holds 10,000 rows at `rowsMs`; then End, pressed on its first row, moves the focus to its last row and
+ * the frame after that is drawn `inputMs` after the key went down. The time until the table is interactive with
+ * 10,000 rows is their sum.
  */
-async function timeUsersTable(context: BrowserContext): Promise<{ ms: number; firstRowsMs: number; rowsMs: number; rows: number }> {
+async function timeUsersTable(context: BrowserContext): Promise<{ ms: number; firstRowsMs: number; rowsMs: number; inputMs: number; rows: number }> {
   const page = await context.newPage();
   try {
-    const started = performance.now();
     await page.goto("/users", { waitUntil: "commit" });
-    await page.waitForFunction(() => document.querySelector("[role=grid] tbody tr") !== null, undefined, { polling: "raf", timeout: 60_000 });
-    const firstRowsMs = performance.now() - started;
-    const rows = Number(await (await page.waitForFunction(loadedRows, tableRows, { polling: "raf", timeout: 60_000 })).jsonValue());
-    const rowsMs = performance.now() - started;
-    await page.evaluate(() => document.querySelector<HTMLElement>("[role=grid] tbody tr")?.focus());
-    await page.keyboard.press("End");
-    // Until the focus is on the last row, then the frame after that.
-    await page.evaluate(
+    const firstRowsMs = Number(await (await page.waitForFunction(() => document.querySelector("[role=grid] tbody tr") !== null && performance.now(), undefined, { polling: "raf", timeout: 60_000 })).jsonValue());
+    const loaded = (await (await page.waitForFunction(loadedRows, tableRows, { polling: "raf", timeout: 60_000 })).jsonValue()) as { rows: number; at: number };
+    const answered = page.evaluate(
       (last) =>
-        new Promise<void>((resolve) => {
-          const check = () => (Number(document.activeElement?.getAttribute("aria-rowindex")) >= last ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
-          check();
+        new Promise<number>((resolve) => {
+          document.addEventListener(
+            "keydown",
+            (event) => {
+              const check = () => (Number(document.activeElement?.getAttribute("aria-rowindex")) >= last ? requestAnimationFrame(() => resolve(performance.now() - event.timeStamp)) : requestAnimationFrame(check));
+              requestAnimationFrame(check);
+            },
+            { once: true },
+          );
+          document.querySelector<HTMLElement>("[role=grid] tbody tr")?.focus();
         }),
-      rows + 1,
+      loaded.rows + 1,
     );
-    return { ms: performance.now() - started, firstRowsMs, rowsMs, rows };
+    await page.waitForFunction(() => document.activeElement?.getAttribute("aria-rowindex") === "2");
+    await page.keyboard.press("End");
+    const inputMs = await answered;
+    return { ms: loaded.at + inputMs, firstRowsMs, rowsMs: loaded.at, inputMs, rows: loaded.rows };
   } finally {
     await page.close();
   }
@@ -126,14 +134,14 @@ try {
 
   console.log(
     `(2) Users table: a new tab opens /users; the page shows the first 500 rows at once and reads ahead, a page of 2,500 after another, up to ${tableRows.toLocaleString("en")} rows. ` +
-      `Timed from the navigation until the table holds ${tableRows.toLocaleString("en")} rows, the End key has moved the focus from its first row to its last, and the next frame is drawn. ${runs} runs:`,
+      `On the page's clock (from the start of its navigation): the time until the table holds ${tableRows.toLocaleString("en")} rows, plus the time from End pressed on its first row until the focus is on its last row and the next frame is drawn. ${runs} runs:`,
   );
   const loadBefore = loadavg()[0]!;
-  const timings: { ms: number; firstRowsMs: number; rowsMs: number; rows: number }[] = [];
+  const timings: Awaited<ReturnType<typeof timeUsersTable>>[] = [];
   for (let run = 1; run <= runs; run++) {
     const timing = await timeUsersTable(context);
     timings.push(timing);
-    console.log(`    run ${run}: ${timing.ms.toFixed(0)} ms (first rows after ${timing.firstRowsMs.toFixed(0)} ms, ${timing.rows.toLocaleString("en")} rows after ${timing.rowsMs.toFixed(0)} ms)`);
+    console.log(`    run ${run}: ${timing.ms.toFixed(0)} ms (first rows after ${timing.firstRowsMs.toFixed(0)} ms, ${timing.rows.toLocaleString("en")} rows after ${timing.rowsMs.toFixed(0)} ms, End answered in ${timing.inputMs.toFixed(0)} ms)`);
   }
   await context.close();
   console.log(`    1-minute load average of the machine: ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`);
@@ -149,6 +157,8 @@ try {
     usersTableRunsMs: timings.map((t) => Math.round(t.ms)),
     usersTableMedianMs,
     usersFirstRowsMedianMs: Math.round(median(timings.map((t) => t.firstRowsMs))),
+    usersRowsLoadedMedianMs: Math.round(median(timings.map((t) => t.rowsMs))),
+    usersEndKeyMedianMs: Math.round(median(timings.map((t) => t.inputMs))),
   };
   console.log(JSON.stringify({ bench: "console", ...figures, target: { firstRouteGzipKb: targetFirstRouteKb, usersTableMs: targetUsersTableMs }, pass: passed }));
 } finally {

@@ -15,7 +15,7 @@ const queryClient = new QueryClient({
   },
 });
 
-preloadPage(window.location.pathname);
+preloadPage(window.location.pathname, queryClient);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

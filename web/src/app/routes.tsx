@@ -1,5 +1,6 @@
 // The console's pages: each loads with its own code when first opened, so the first page stays small. The
 // page a visit starts on is loaded at once, beside the sign-in check, rather than after it.
+import type { QueryClient } from "@tanstack/react-query";
 import { Redirect, Route, Switch } from "wouter";
 import { lazyPage } from "./lazy-page.tsx";
 
@@ -10,17 +11,20 @@ const JobsPage = lazyPage(() => import("../pages/jobs/jobs-page.tsx"));
 const AuditPage = lazyPage(() => import("../pages/audit/audit-page.tsx"));
 const AccessPage = lazyPage(() => import("../pages/access/access-page.tsx"));
 
-const pagesBySection = new Map<string, { preload: () => Promise<void> }>([
+const pagesBySection = new Map<string, { preload: () => Promise<{ prefetch?: (client: QueryClient) => void }> }>([
   ["users", UsersPage],
   ["jobs", JobsPage],
   ["audit", AuditPage],
   ["access", AccessPage],
 ]);
 
-/** Starts loading the code of the page at `path`. */
-export function preloadPage(path: string): void {
+/** Starts loading the code of the page at `path`, then what the page asks the API for first. */
+export function preloadPage(path: string, client: QueryClient): void {
   const page = /^\/tenants\/[^/]+\/users\//.test(path) ? UserPage : (pagesBySection.get(path.split("/")[1] ?? "") ?? OverviewPage);
-  void page.preload();
+  void page
+    .preload()
+    .then((module) => module.prefetch?.(client))
+    .catch(() => undefined);
 }
 
 export interface NavigationEntry {

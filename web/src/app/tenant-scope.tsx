@@ -10,10 +10,16 @@ interface TenantScope {
 }
 
 const storageKey = "tenantry.tenant";
+
+/** The tenant kept from the last visit. */
+export function storedTenant(): string {
+  return localStorage.getItem(storageKey) ?? allTenants;
+}
+
 const TenantScopeContext = createContext<TenantScope>({ tenant: allTenants, setTenant: () => undefined });
 
 export function TenantScopeProvider({ children }: { readonly children: ReactNode }) {
-  const [tenant, setStored] = useState(() => localStorage.getItem(storageKey) ?? allTenants);
+  const [tenant, setStored] = useState(storedTenant);
   const setTenant = useCallback((next: string) => {
     localStorage.setItem(storageKey, next);
     setStored(next);

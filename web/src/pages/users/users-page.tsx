@@ -5,9 +5,10 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "wouter";
 import { maxSearchTextLength, type UserSearchSort } from "../../../../src/directory/search-query.ts";
 import { ApiError } from "../../api/api-client.ts";
-import { type UsersSearch, useRoleNames, useUsersSearch } from "../../api/users-search.ts";
+import type { QueryClient } from "@tanstack/react-query";
+import { type UsersSearch, usersSearchQuery, useRoleNames, useUsersSearch } from "../../api/users-search.ts";
 import { ErrorBar } from "../../app/error-bar.tsx";
-import { allTenants, useTenantScope } from "../../app/tenant-scope.tsx";
+import { allTenants, storedTenant, useTenantScope } from "../../app/tenant-scope.tsx";
 import { BulkJobButton } from "./bulk-job-button.tsx";
 import { ColumnChooser } from "./column-chooser.tsx";
 import { useColumnChoice } from "./column-choice.ts";
@@ -37,6 +38,15 @@ const useStyles = makeStyles({
 
 const emptyRoleNames: ReadonlyMap<string, string> = new Map();
 
+function searchOf(params: URLSearchParams, tenant: string): UsersSearch {
+  return { ...filtersOf(params), text: searchTextOf(params), ...(tenant === allTenants ? {} : { tenantId: tenant }) };
+}
+
+/** A visit that opens on this page asks for its first users beside the sign-in check, not after it. */
+export function prefetch(client: QueryClient): void {
+  void client.prefetchInfiniteQuery(usersSearchQuery(searchOf(new URLSearchParams(window.location.search), storedTenant())));
+}
+
 export default function UsersPage() {
   const styles = useStyles();
   const [params, setParams] = useSearchParams();
@@ -56,7 +66,7 @@ export default function UsersPage() {
     if (searchedText !== settledText) setTyped(searchedText);
   }, [searchedText]);
 
-  const search: UsersSearch = useMemo(() => ({ ...filters, text: searchedText, ...(tenant === allTenants ? {} : { tenantId: tenant }) }), [filters, searchedText, tenant]);
+  const search = useMemo(() => searchOf(params, tenant), [params, tenant]);
   const searchKey = JSON.stringify(search);
   const result = useUsersSearch(search);
   const { data, hasNextPage, isFetching, isPlaceholderData, isFetchNextPageError, fetchNextPage } = result;
