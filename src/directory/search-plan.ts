@@ -14,6 +14,8 @@ export interface SearchPlan {
   /** Rows to read: the page and one more, to know whether another page follows. */
   readonly rows: number;
   readonly after: CursorPosition | undefined;
+  /** The database compares text by code point (search-estimates.ts): a walk may use a range's bounds. */
+  readonly byCodePoint?: boolean;
   /** For each part of the text's matches, in the order of textBranches, how it is answered. */
   readonly stages?: readonly (readonly Stage[])[];
 }

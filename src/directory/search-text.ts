@@ -21,3 +21,12 @@ export function textMatch(text: string | undefined): TextMatch {
   if ([...trimmed].length < shortestSubstring) return { kind: "prefix", start: trimmed, starts: `${literal(trimmed)}%` };
   return { kind: "substring", starts: `${literal(trimmed)}%`, contains: `%${literal(trimmed)}%` };
 }
+
+/** The searched text itself, as typed (trimmed). */
+export function plainText(text: TextMatch): string {
+  if (text.kind === "none") return "";
+  return text.kind === "prefix" ? text.start : text.starts.slice(0, -1).replace(/\\(.)/g, "$1");
+}
+
+/** The searched text lower-cased as JavaScript does (for estimates: PostgreSQL lower-cases the search itself). */
+export const searchedText = (text: TextMatch) => plainText(text).toLowerCase();

@@ -11,6 +11,7 @@ import type { TenantVisibility, UserSearch, UserSearchFilters, UserSearchSort } 
 import { skuIdsOf } from "./search-skus.ts";
 import { searchStatement } from "./search-sql.ts";
 import type { Stage } from "./search-stages.ts";
+import { startsBetween } from "./search-starts.ts";
 import { textMatch } from "./search-text.ts";
 import { searchUsers } from "./search-users.ts";
 
@@ -247,6 +248,33 @@ async function firstPagesInSmallStages(search: UserSearch, pages: number): Promi
   return seen;
 }
 
+/** The first pages of the search, each part answered by `stages` (a walk of a range by its bounds when `byCodePoint`). */
+async function firstPagesWith(search: UserSearch, pages: number, stages: readonly Stage[], byCodePoint: boolean): Promise<string[]> {
+  const seen: string[] = [];
+  const limit = search.limit ?? 100;
+  let position: CursorPosition | undefined;
+  for (let page = 0; page < pages; page++) {
+    const statement = searchStatement({
+      text: textMatch(search.text),
+      visibleTenants: search.visibleTenants,
+      filters: search.filters ?? {},
+      sort: search.sort ?? "displayName",
+      order: search.order ?? "asc",
+      rows: limit + 1,
+      after: position,
+      byCodePoint,
+      stages: [0, 1, 2].map(() => stages),
+    });
+    const { rows } = await database.pool.query<{ tenant_id: string; id: string; k0: string; k1: string; k2: string; k3?: string }>(statement.text, statement.values);
+    const found = rows.slice(0, limit);
+    seen.push(...found.map((u) => `${u.tenant_id}/${u.id}`));
+    if (rows.length <= limit) return seen;
+    const last = found.at(-1)!;
+    position = last.k3 === undefined ? [last.k0, last.k1, last.k2] : [last.k0, last.k1, last.k2, last.k3];
+  }
+  return seen;
+}
+
 const searches: { label: string; search: Omit<UserSearch, "visibleTenants"> & { visibleTenants?: TenantVisibility } }[] = [
   { label: "everyone by name", search: { limit: 500 } },
   { label: "everyone by user name, descending", search: { sort: "userPrincipalName", order: "desc", limit: 500 } },
@@ -288,6 +316,63 @@ describe("search across tenants", () => {
       const full = { visibleTenants: everyTenant, ...search, limit: Math.min(search.limit ?? 100, 60) };
       const pages = 6;
       assert.deepEqual(await firstPagesInSmallStages(full, pages), expected(full).slice(0, pages * full.limit), label);
+    }
+  });
+
+  test("lookups of stretches of the sort order, and walks of ranges by their bounds, give the same pages", async () => {
+    // Stretches ending anywhere, before or after where a page starts: a stretch answers only when it holds a page.
+    const stretches: Stage[][] = [
+      [{ kind: "lookup", cap: 40, upTo: "b" }, { kind: "lookup", cap: 100_000, upTo: "mo" }, { kind: "every" }],
+      [{ kind: "walk", budget: 3 }, { kind: "lookup", cap: 100_000, upTo: "e" }, { kind: "lookup", cap: 100_000, upTo: "vance, adele" }, { kind: "every" }],
+      [{ kind: "lookup", cap: 100_000, upTo: "" }, { kind: "lookup", cap: 100_000, upTo: "zoë" }, { kind: "walk", budget: 50, bounds: true }, { kind: "every" }],
+      [{ kind: "walk", budget: 7, bounds: true }, { kind: "walk", budget: 400, bounds: true }, { kind: "every" }],
+    ];
+    for (const { label, search } of searches) {
+      if (search.sort === "tenant") continue;
+      for (const [i, stages] of stretches.entries()) {
+        const full = { visibleTenants: everyTenant, ...search, limit: Math.min(search.limit ?? 100, 40) };
+        const pages = 4;
+        assert.deepEqual(await firstPagesWith(full, pages, stages, i !== 1), expected(full).slice(0, pages * full.limit), `${label}, stretches ${i}`);
+      }
+    }
+  });
+
+  test("sorted by tenant, tenant after tenant (each by its own stages) gives the same pages", async () => {
+    const byTenant: Stage[][] = [
+      [{ kind: "byTenant", stages: [{ kind: "lookup", cap: 3 }, { kind: "walk", budget: 5, bounds: true }, { kind: "every" }] }],
+      [{ kind: "lookup", cap: 40 }, { kind: "byTenant", stages: [{ kind: "walk", budget: 4 }, { kind: "every" }] }],
+      [{ kind: "walk", budget: 3 }, { kind: "byTenant", stages: [{ kind: "lookup", cap: 100_000 }] }],
+      // Tenants looked up two at a time (or one tenant, taking all), one after another when a batch holds more.
+      [{ kind: "byTenant", stages: [{ kind: "lookup", cap: 3 }, { kind: "walk", budget: 5 }, { kind: "every" }], batch: { tenants: 2, cap: 25 } }],
+      [{ kind: "byTenant", stages: [{ kind: "every" }], batch: { tenants: 1, cap: 100_000 } }],
+    ];
+    for (const { label, search } of searches) {
+      for (const [i, stages] of byTenant.entries()) {
+        const order = i % 2 === 0 ? search.order ?? "asc" : search.order === "desc" ? "asc" : "desc";
+        const full = { visibleTenants: everyTenant, ...search, sort: "tenant" as const, order, limit: Math.min(search.limit ?? 100, 60) };
+        const pages = 3;
+        assert.deepEqual(await firstPagesWith(full, pages, stages, i % 2 === 0), expected(full).slice(0, pages * full.limit), `${label} by tenant ${order}, stages ${i}`);
+      }
+    }
+  });
+
+  test("the words for a stretch of the sort order name every key in it", async () => {
+    const names = ["", "a", "ab", "A-B", "o'Brien", "zz top", "Zoë Ångström", "Émile", "ÿ", "Ā", "中文", "{x}", "~tilde", "1st", " space", "aé", "a{", "a~", "a中", "Ab", "b", "mo", "mz"];
+    const { rows } = await database.pool.query<{ key: string; name: string[]; upn: string[] }>(
+      "SELECT lower(n) AS key, directory_user_name_starts(n) AS name, directory_user_upn_starts(n) AS upn FROM unnest($1::text[]) n",
+      [names],
+    );
+    const bounds = [undefined, ...rows.map((r) => r.key)];
+    for (const from of bounds) {
+      for (const to of bounds) {
+        for (const property of ["n", "u"] as const) {
+          const words = new Set(startsBetween(property, from, to));
+          for (const row of rows) {
+            const inside = (from === undefined || compareText(from, row.key) <= 0) && (to === undefined || compareText(row.key, to) <= 0);
+            if (inside) assert.ok(row[property === "n" ? "name" : "upn"].some((w) => words.has(w)), `${row.key} lies from ${from} to ${to}`);
+          }
+        }
+      }
     }
   });
 
@@ -351,8 +436,8 @@ describe("search across tenants", () => {
     assert.equal(second.value.length, 5);
   });
 
-  test("a page holds 1 to 500 users", async () => {
-    for (const limit of [0, 501, 2.5]) {
+  test("a page holds 1 to 2,500 users", async () => {
+    for (const limit of [0, 2501, 2.5]) {
       await assert.rejects(searchUsers(database.pool, { visibleTenants: everyTenant, limit }), (error: unknown) => error instanceof ActionInputError && error.field === "limit");
     }
   });

@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor, searchFingerprint, type CursorPosition } fr
 import { defaultSearchLimit, maxSearchLimit, maxSearchTextLength, type UserSearch, type UserSearchPage, type UserSearchRow } from "./search-query.ts";
 import { partNumbersOf } from "./search-skus.ts";
 import { stagesOf } from "./search-estimates.ts";
+import { byCodePoint } from "./search-statistics.ts";
 import { searchStatement } from "./search-sql.ts";
 import { textMatch } from "./search-text.ts";
 
@@ -39,7 +40,7 @@ export async function searchUsers(pool: Pick<Pool, "query">, search: UserSearch)
   const after = search.cursor === undefined ? undefined : decodeCursor(search.cursor, sort, order, fingerprint);
   const { everyTenant, include } = search.visibleTenants;
   if (!everyTenant && include.length === 0) return { value: [], nextCursor: null };
-  const plan = { text, visibleTenants: search.visibleTenants, filters, sort, order, rows: limit + 1, after };
+  const plan = { text, visibleTenants: search.visibleTenants, filters, sort, order, rows: limit + 1, after, byCodePoint: await byCodePoint(pool) };
   const statement = searchStatement({ ...plan, stages: await stagesOf(pool, plan) });
   const { rows } = await pool.query<Row>(statement.text, statement.values);
   const page = rows.slice(0, limit);
