@@ -81,8 +81,9 @@ function inputFor(action: string): unknown {
 /** The request for a route, with tenant B wherever a tenant can be named. */
 function requestFor(path: string, method: string): { url: string; body?: unknown } {
   const actionId = /\/actions\/(.+)$/.exec(path)?.[1];
-  // A tenant parameter names tenant B; an id parameter a GUID that exists nowhere; a name parameter a template.
-  const url = path.replace("{tenant}", tenantBId).replace("{id}", randomUUID()).replace(/\{[^}]+\}/g, "isolation");
+  // A tenant parameter names tenant B; a user parameter a user of tenant B; an id parameter a GUID that exists
+  // nowhere; a name parameter a template.
+  const url = path.replace("{tenant}", tenantBId).replace("{user}", userB).replace("{id}", randomUUID()).replace(/\{[^}]+\}/g, "isolation");
   if (actionId) return { url, body: inputFor(actionId) };
   if (path === "/api/audit" || path === "/api/audit/export") return { url: `${url}?tenant=${tenantBId}${path.endsWith("export") ? "&format=json" : ""}` };
   if (method === "get" || method === "delete") return { url };
