@@ -74,8 +74,7 @@ async function firstRouteJavaScript(browser: Browser, signedIn: BrowserContext, 
   }
 }
 
-/** Rows the users page says it has loaded (its count, "12,345 users loaded, ..."), once there are `rows`; else 0. */
-/** In the page: once the table says it holds `rows` or more, how many and when (the page's clock). */
+/** In the page: once the table's count ("12,345 users loaded, ...") says it holds `rows` or more, how many and when (the page's clock). */
 function loadedRows(rows: number): { rows: number; at: number } | false {
   const count = Number(/([\d,]+) users? loaded/.exec(document.querySelector("main h1")?.parentElement?.textContent ?? "")?.[1]?.replaceAll(",", "") ?? 0);
   return count >= rows && { rows: count, at: performance.now() };

@@ -117,7 +117,7 @@ async function readTarget(context: ActionContext, definition: ActionDefinition, 
 
 const roleNames = (roles: TargetAdminRoles) => [...new Set(roles.roleTemplateIds)].map((id) => entraRoleByTemplateId(id)?.displayName ?? `custom role ${id}`);
 
-export function createAccessCheck(deps: { operators: Pick<OperatorsAdmin, "find" | "groupIdsOf">; accessOf: AccessLoader; tenants: Pick<TenantsService, "get" | "access"> }) {
+export function createAccessCheck(deps: { operators: Pick<OperatorsAdmin, "find">; accessOf: AccessLoader; tenants: Pick<TenantsService, "get" | "access"> }) {
   /** Microsoft's table for an administrator target, applied through the runner's own guard. */
   async function targetStep(access: OperatorAccess, connection: TenantConnection, definition: ActionDefinition, table: TargetRuleTable, request: AccessCheckRequest & { target: string }, input: Record<string, unknown> | undefined, notes: string[]) {
     const decisions: AccessDecision[] = [];
@@ -172,7 +172,7 @@ export function createAccessCheck(deps: { operators: Pick<OperatorsAdmin, "find"
     const connection = await connectedTenant(deps.tenants, request.tenant, "tenant");
     if (!platformAdministrator && !caller.canSee(connection.tenantId)) throw tenantNotFound(request.tenant);
     // Judged as the operator, not as the credential asking: an operator checking itself gets the same answer as from an administrator.
-    const access = await deps.accessOf({ operatorId: operator.id, name: operator.userPrincipalName, groupIds: await deps.operators.groupIdsOf(operator.id), scopes: tokenScopes });
+    const access = await deps.accessOf({ operatorId: operator.id, name: operator.userPrincipalName, groupIds: operator.groupIds, scopes: tokenScopes });
 
     const name = operator.userPrincipalName;
     const tenantName = tenantNameOf(connection);

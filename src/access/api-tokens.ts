@@ -24,6 +24,8 @@ export interface VerifiedToken {
   readonly operatorName: string;
   readonly groupIds: readonly string[];
   readonly scopes: readonly TokenScope[];
+  /** Null for never: a token this one makes may not outlive it. */
+  readonly expiresAt: Date | null;
 }
 
 interface SummaryRow {
@@ -62,14 +64,10 @@ export function createApiTokens(deps: { pool: Pick<Pool, "query"> }) {
       return summaryOf(rows[0]!);
     },
 
-    async hasActive(): Promise<boolean> {
-      return (await deps.pool.query("SELECT 1 FROM api_tokens WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()) LIMIT 1")).rowCount !== 0;
-    },
-
     /** The operator and scopes of a token that is neither revoked, expired, nor its operator disabled. */
     async verify(token: string): Promise<VerifiedToken | undefined> {
-      const { rows } = await deps.pool.query<{ id: string; name: string; operator_id: string; user_principal_name: string; group_ids: string[]; scopes: TokenScope[]; stale: boolean }>(
-        `SELECT t.id, t.name, t.operator_id, o.user_principal_name, o.group_ids, t.scopes,
+      const { rows } = await deps.pool.query<{ id: string; name: string; operator_id: string; user_principal_name: string; group_ids: string[]; scopes: TokenScope[]; expires_at: Date | null; stale: boolean }>(
+        `SELECT t.id, t.name, t.operator_id, o.user_principal_name, o.group_ids, t.scopes, t.expires_at,
                 (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
          FROM api_tokens t JOIN operators o ON o.id = t.operator_id
          WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND o.disabled_at IS NULL`,
@@ -79,15 +77,7 @@ export function createApiTokens(deps: { pool: Pick<Pool, "query"> }) {
       if (!row) return undefined;
       // Recorded to the minute, so that a busy token does not write a row on every request.
       if (row.stale) await deps.pool.query("UPDATE api_tokens SET last_used_at = now() WHERE id = $1", [row.id]);
-      return { tokenId: row.id, tokenName: row.name, operatorId: row.operator_id, operatorName: row.user_principal_name, groupIds: row.group_ids, scopes: row.scopes };
-    },
-
-    /** When the bearer token in an Authorization header expires: null for never, undefined when it is not a token. */
-    async expiryOf(authorization: string): Promise<Date | null | undefined> {
-      const token = /^Bearer\s+(\S{1,256})$/i.exec(authorization)?.[1];
-      if (!token) return undefined;
-      const { rows } = await deps.pool.query<{ expires_at: Date | null }>("SELECT expires_at FROM api_tokens WHERE token_sha256 = $1", [sha256(token)]);
-      return rows[0] ? rows[0].expires_at : undefined;
+      return { tokenId: row.id, tokenName: row.name, operatorId: row.operator_id, operatorName: row.user_principal_name, groupIds: row.group_ids, scopes: row.scopes, expiresAt: row.expires_at };
     },
 
     async listOf(operatorId: string): Promise<ApiTokenSummary[]> {

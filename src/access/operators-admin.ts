@@ -15,12 +15,7 @@ import type { TokenScope } from "./principal.ts";
 import { createRoleAssignmentsStore } from "./role-assignments-store.ts";
 import { createTenantGroupsStore } from "./tenant-groups-store.ts";
 
-export interface OperatorView extends Operator {
-  /** Entra groups the operator was in at its last sign-in. */
-  readonly groupIds: readonly string[];
-}
-
-export interface OperatorDetails extends OperatorView {
+export interface OperatorDetails extends Operator {
   /** Its own assignments and those of its groups. */
   readonly roleAssignments: readonly AssignmentView[];
   readonly tokens: readonly ApiTokenSummary[];
@@ -39,11 +34,6 @@ export function createOperatorsAdmin(deps: { pool: Pick<Pool, "query" | "connect
   const operators = createOperatorsStore({ pool: deps.pool });
   const assignments = createRoleAssignmentsStore({ pool: deps.pool });
 
-  async function groupIdsOf(operatorId: string): Promise<string[]> {
-    const { rows } = await deps.pool.query<{ group_ids: string[] }>("SELECT group_ids FROM operators WHERE id = $1", [operatorId]);
-    return rows[0]?.group_ids ?? [];
-  }
-
   async function require(ref: string): Promise<Operator> {
     const operator = await operators.find(ref);
     if (!operator) throw operatorNotFound(ref);
@@ -56,19 +46,13 @@ export function createOperatorsAdmin(deps: { pool: Pick<Pool, "query" | "connect
     /** By id or user principal name; undefined when there is none. */
     find: (ref: string) => operators.find(ref),
     require,
-    groupIdsOf,
 
-    async list(): Promise<OperatorView[]> {
-      const [all, groups] = await Promise.all([operators.list(), deps.pool.query<{ id: string; group_ids: string[] }>("SELECT id, group_ids FROM operators")]);
-      const groupIds = new Map(groups.rows.map((r) => [r.id, r.group_ids]));
-      return all.map((o) => ({ ...o, groupIds: groupIds.get(o.id) ?? [] }));
-    },
+    list: (): Promise<Operator[]> => operators.list(),
 
     async details(ref: string): Promise<OperatorDetails> {
       const operator = await require(ref);
-      const groupIds = await groupIdsOf(operator.id);
-      const [held, tokens, book] = await Promise.all([assignments.ofPrincipal(operator.id, groupIds), createApiTokens({ pool: deps.pool }).listOf(operator.id), names()]);
-      return { ...operator, groupIds, roleAssignments: held.map((a) => assignmentView(a, book)), tokens };
+      const [held, tokens, book] = await Promise.all([assignments.ofPrincipal(operator.id, operator.groupIds), createApiTokens({ pool: deps.pool }).listOf(operator.id), names()]);
+      return { ...operator, roleAssignments: held.map((a) => assignmentView(a, book)), tokens };
     },
 
     /** Undefined when an operator with this user principal name exists already. */

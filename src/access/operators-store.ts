@@ -9,6 +9,8 @@ export interface Operator {
   readonly displayName: string | null;
   readonly createdAt: string;
   readonly disabledAt: string | null;
+  /** Entra groups the operator was in at its last sign-in. */
+  readonly groupIds: readonly string[];
 }
 
 interface Row {
@@ -20,6 +22,7 @@ interface Row {
   display_name: string | null;
   created_at: Date;
   disabled_at: Date | null;
+  group_ids: string[];
 }
 
 function operatorOf(row: Row): Operator {
@@ -32,6 +35,7 @@ function operatorOf(row: Row): Operator {
     displayName: row.display_name,
     createdAt: row.created_at.toISOString(),
     disabledAt: row.disabled_at?.toISOString() ?? null,
+    groupIds: row.group_ids,
   };
 }
 

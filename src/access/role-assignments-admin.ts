@@ -32,7 +32,7 @@ export function createRoleAssignmentsAdmin(deps: {
   pool: Pick<Pool, "query" | "connect">;
   audit: Pick<AuditLog, "append">;
   tenants: Pick<TenantsService, "get" | "list">;
-  operators: Pick<OperatorsAdmin, "require" | "groupIdsOf">;
+  operators: Pick<OperatorsAdmin, "require">;
 }) {
   const store = createRoleAssignmentsStore({ pool: deps.pool });
   const tenantGroups = createTenantGroupsStore({ pool: deps.pool });
@@ -65,7 +65,7 @@ export function createRoleAssignmentsAdmin(deps: {
       let held: RoleAssignment[];
       if (filter.operator) {
         const operator = await deps.operators.require(filter.operator);
-        held = await store.ofPrincipal(operator.id, await deps.operators.groupIdsOf(operator.id));
+        held = await store.ofPrincipal(operator.id, operator.groupIds);
       } else held = await store.list();
       const book = await names();
       return held.map((a) => assignmentView(a, book));

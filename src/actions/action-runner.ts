@@ -16,7 +16,7 @@ import type { GraphEngine } from "../graph/engine/graph-engine.ts";
 import { createTenantGraph } from "../graph/tenant-graph.ts";
 import { inTransaction } from "../store/transaction.ts";
 import { actionConsent } from "../tenants/consent-health.ts";
-import { type TenantAccess, type TenantsService, tenantNotConnected } from "../tenants/tenants-service.ts";
+import type { TenantAccess, TenantsService } from "../tenants/tenants-service.ts";
 import { ActionInputError, ActionRefused, IdempotencyConflict } from "./action-errors.ts";
 import type { ActionContext, AnyExecutor, AppliedChange, CheckedChange, PreparedChange, WriteExecutor } from "./action-executor.ts";
 import type { ActionRun, ActionRunError } from "./action-run.ts";
@@ -58,7 +58,7 @@ export interface RunnerDependencies {
   readonly pool: Pick<Pool, "connect">;
   readonly audit: Pick<AuditLog, "append">;
   readonly runs: ActionRunsStore;
-  readonly tenants: Pick<TenantsService, "access" | "get">;
+  readonly tenants: Pick<TenantsService, "access">;
   readonly executors: ReadonlyMap<ActionId, AnyExecutor>;
   /** This process's runner instance: its id marks the runs it executes, and its lock must be held to start one. */
   readonly instance: Pick<RunnerInstance, "id" | "hold">;
@@ -166,13 +166,7 @@ export function createActionRunner(deps: RunnerDependencies) {
   const contextFor = (tenant: TenantAccess, access: Pick<RunnerAccess, "principal" | "decideOnTarget">, requestIds: string[]) => actionContextFor(tenant, access, requestIds, deps.engine);
 
   /** The tenant, if the operator may see it; one it may not see is answered like one that is not connected. */
-  async function visibleTenant(request: RunRequest): Promise<TenantAccess> {
-    const connection = await deps.tenants.get(request.tenant);
-    if (!request.access.canSee(connection.tenantId)) {
-      throw tenantNotConnected(request.tenant);
-    }
-    return deps.tenants.access(connection.tenantId);
-  }
+  const visibleTenant = (request: RunRequest): Promise<TenantAccess> => deps.tenants.access(request.tenant, (tenantId) => request.access.canSee(tenantId));
 
   async function checkUntilApplied(executor: WriteExecutor<unknown, unknown>, context: ActionContext, plan: unknown, applied: AppliedChange | undefined): Promise<CheckedChange> {
     let checked = await executor.check(context, plan, applied);

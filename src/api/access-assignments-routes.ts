@@ -2,8 +2,8 @@ import { z } from "zod";
 import { platformRoleIds } from "../access/platform-roles.ts";
 import type { RoleAssignmentsAdmin } from "../access/role-assignments-admin.ts";
 import type { TenantGroupsAdmin } from "../access/tenant-groups-admin.ts";
-import { errorSchema } from "./api-schemas.ts";
-import { assignmentBody, assignmentSchema, guid, nameParams, operatorRef, tenantGroupBody, tenantGroupSchema } from "./access-schemas.ts";
+import { errorSchema, guid } from "./api-schemas.ts";
+import { assignmentBody, assignmentSchema, nameParams, operatorRef, tenantGroupBody, tenantGroupSchema } from "./access-schemas.ts";
 import { actorOf } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 

@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { OperatorsAdmin } from "../access/operators-admin.ts";
 import { platformRoleIds } from "../access/platform-roles.ts";
 import { ActionRefused } from "../actions/action-errors.ts";
-import { errorSchema } from "./api-schemas.ts";
-import { guid, issuedTokenSchema, operatorBody, operatorDetailsSchema, operatorParams, operatorSchema, tokenBody } from "./access-schemas.ts";
+import { errorSchema, guid } from "./api-schemas.ts";
+import { issuedTokenSchema, operatorBody, operatorDetailsSchema, operatorParams, operatorSchema, tokenBody } from "./access-schemas.ts";
 import { actorOf } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
@@ -23,7 +23,7 @@ export function registerOperatorRoutes(app: ZodApp, operators: OperatorsAdmin): 
     async (request, reply) => {
       const added = await operators.add(request.body, actorOf(request));
       if (!added) throw new ActionRefused({ status: 409, code: "operator_exists", field: "userPrincipalName", message: `An operator ${request.body.userPrincipalName} exists already.` });
-      return reply.status(201).send({ ...added, groupIds: [] });
+      return reply.status(201).send(added);
     },
   );
 

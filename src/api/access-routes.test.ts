@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { AccessCheckAnswer } from "../access/access-check.ts";
 import type { AssignmentView } from "../access/assignment-views.ts";
-import type { OperatorDetails, OperatorView } from "../access/operators-admin.ts";
+import type { OperatorDetails } from "../access/operators-admin.ts";
+import type { Operator } from "../access/operators-store.ts";
 import type { RoleDetails, RoleSummary } from "../access/role-directory.ts";
 import type { TenantGroupView } from "../access/tenant-groups-admin.ts";
 import type { AuditEntry } from "../audit/audit-entry.ts";
@@ -41,8 +42,8 @@ function assertBadInput(answer: { status: number; body: unknown }, field: string
   assert.equal((answer.body as ErrorAnswer).error.field, field, JSON.stringify(answer.body));
 }
 
-async function addOperator(userPrincipalName: string): Promise<OperatorView> {
-  const added = await server.api<OperatorView>("POST", "/api/operators", { userPrincipalName });
+async function addOperator(userPrincipalName: string): Promise<Operator> {
+  const added = await server.api<Operator>("POST", "/api/operators", { userPrincipalName });
   assert.equal(added.status, 201, JSON.stringify(added.body));
   return added.body;
 }
@@ -76,7 +77,7 @@ describe("operators", () => {
     assert.equal(again.status, 409);
     assert.equal(again.body.error.code, "operator_exists");
 
-    const listed = await server.api<{ value: OperatorView[] }>("GET", "/api/operators");
+    const listed = await server.api<{ value: Operator[] }>("GET", "/api/operators");
     assert.ok(listed.body.value.some((o) => o.id === jo.id));
     assert.ok(listed.body.value.some((o) => o.kind === "bootstrap"));
 

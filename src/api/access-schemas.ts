@@ -2,9 +2,8 @@
 import { z } from "zod";
 import { tokenScopes } from "../access/principal.ts";
 import { actionIds } from "../catalog/action-ids.ts";
-import { tenantKey, tokenSummarySchema } from "./api-schemas.ts";
+import { guid, tenantKey, tokenSummarySchema } from "./api-schemas.ts";
 
-export const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
 /** An operator by id or user principal name. */
 export const operatorRef = z.string().min(1).max(256);
 export const roleRef = z.string().trim().min(1).max(128);
@@ -47,7 +46,6 @@ export const checkBody = z.strictObject({
   target: z.string().min(1).max(256).optional().describe("the target user's user principal name or id"),
   input: z.record(z.string().max(64), z.unknown()).optional().describe("the action's input, for property-specific role actions"),
 });
-
 
 export const assignmentSchema = z.object({
   id: z.string(),

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { ActionRefused } from "../actions/action-errors.ts";
 import { decideUserActions } from "../access/user-allowed-actions.ts";
 import { userRef } from "../catalog/input-schemas.ts";
-import { type TenantsService, tenantNotConnected } from "../tenants/tenants-service.ts";
+import type { TenantsService } from "../tenants/tenants-service.ts";
 import { errorSchema, tenantKey } from "./api-schemas.ts";
-import { accessOf } from "./request-caller.ts";
+import { accessOf, requireReadScope, visibleTenant } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 const params = z.strictObject({ tenant: tenantKey, user: userRef });
@@ -54,13 +53,9 @@ export function registerAllowedActionsRoutes(app: ZodApp, deps: { tenants: Pick<
       },
     },
     async (request) => {
-      const access = accessOf(request);
-      if (!access.hasScope("actions:read")) {
-        throw new ActionRefused({ status: 403, code: "forbidden", message: "This API token is not allowed to read (it lacks the scope actions:read).", fix: "Use a token with the scope actions:read." });
-      }
-      const connection = await deps.tenants.get(request.params.tenant);
-      if (!access.canSee(connection.tenantId)) throw tenantNotConnected(request.params.tenant);
-      const answer = await decideUserActions(deps, access, connection.tenantId, request.params.user);
+      requireReadScope(request);
+      const connection = await visibleTenant(request, deps.tenants, request.params.tenant);
+      const answer = await decideUserActions(deps, accessOf(request), connection.tenantId, request.params.user);
       return {
         tenantId: answer.tenantId,
         user: answer.user,

@@ -5,7 +5,7 @@ export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), fix: z.string().optional(), field: z.string().optional(), graphRequestId: z.string().optional() }),
 });
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
+export const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
 const domain = z.string().max(253).regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, "must be a domain such as contoso.onmicrosoft.com");
 export const tenantKey = z.union([guid, domain]);
 

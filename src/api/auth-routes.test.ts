@@ -357,6 +357,17 @@ describe("personal API tokens", () => {
     assert.equal(refused.status, 401);
   });
 
+  test("a token cannot make a token that outlives it; a never-expiring one makes what it is asked for", async () => {
+    const shortLived = await createToken({ name: "two days", scopes: ["actions:read"], expiresInDays: 2 });
+    assert.equal(shortLived.status, 201);
+    const made = await createToken({ name: "asks for a year", scopes: ["actions:read"], expiresInDays: 365 }, shortLived.body.token);
+    assert.equal(made.status, 201);
+    assert.equal(made.body.summary.expiresAt, shortLived.body.summary.expiresAt);
+    const fromBootstrap = await createToken({ name: "a year", expiresInDays: 365 });
+    const days = (Date.parse(fromBootstrap.body.summary.expiresAt) - Date.now()) / 86_400_000;
+    assert.ok(days > 364.9 && days <= 365, `expires in ${days} days`);
+  });
+
   test("token input is bounded", async () => {
     for (const body of [{ name: "" }, { name: "x".repeat(65) }, { name: "n", expiresInDays: 0 }, { name: "n", expiresInDays: 366 }, { name: "n", scopes: ["everything"] }, { name: "n", scopes: [] }]) {
       const answer = await createToken(body);

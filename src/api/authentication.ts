@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
-import type { ApiTokens } from "../access/api-tokens.ts";
+import type { ApiTokens, VerifiedToken } from "../access/api-tokens.ts";
 import { type Principal, tokenScopes } from "../access/principal.ts";
 import { readCookie, sessionCookie } from "../access/session-cookies.ts";
 import type { ActiveSession, SessionsStore } from "../access/sessions-store.ts";
@@ -11,10 +11,16 @@ export type Authentication = { readonly principal: Principal } | { readonly stat
 const safeMethods: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const sessions = new WeakMap<FastifyRequest, ActiveSession>();
+const tokens = new WeakMap<FastifyRequest, VerifiedToken>();
 
 /** The signed-in session a request came with; undefined for API tokens. */
 export function sessionOf(request: FastifyRequest): ActiveSession | undefined {
   return sessions.get(request);
+}
+
+/** The API token a request came with; undefined for sessions. */
+export function tokenOf(request: FastifyRequest): VerifiedToken | undefined {
+  return tokens.get(request);
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -62,6 +68,7 @@ export function createAuthentication(deps: { tokens: Pick<ApiTokens, "verify">; 
       const token = /^Bearer\s+(\S{1,256})$/i.exec(authorization)?.[1];
       const verified = token ? await deps.tokens.verify(token) : undefined;
       if (!verified) return badToken;
+      tokens.set(request, verified);
       return { principal: { operatorId: verified.operatorId, name: verified.operatorName, groupIds: verified.groupIds, scopes: verified.scopes } };
     }
     const secret = readCookie(request.headers.cookie, sessionCookie);

@@ -7,7 +7,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyReply } from "fastify";
 import type { ZodApp } from "./zod-app.ts";
 
-export const consoleDir = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+const dir = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 
 /** The console's routes: public, like its files on any web server. */
 export const consoleRoutePaths = ["/", "/*", "/assets/*"] as const;
@@ -28,8 +28,7 @@ function securityHeaders(reply: FastifyReply): FastifyReply {
   return reply.header("Content-Security-Policy", contentSecurityPolicy).header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "same-origin");
 }
 
-export async function registerConsoleRoutes(app: ZodApp, options: { dir?: string } = {}): Promise<void> {
-  const dir = options.dir ?? consoleDir;
+export async function registerConsoleRoutes(app: ZodApp): Promise<void> {
   const built = existsSync(`${dir}index.html`);
   if (built) {
     await app.register(fastifyStatic, { root: `${dir}assets`, prefix: "/assets/", index: false, immutable: true, maxAge: "365d", decorateReply: true });

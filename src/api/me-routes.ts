@@ -9,13 +9,10 @@ import type { RoleAssignment, RoleAssignmentsStore } from "../access/role-assign
 import type { CreatingCredential, PersonalTokens } from "../access/personal-tokens.ts";
 import type { TenantGroupsStore } from "../access/tenant-groups-store.ts";
 import { entraRoleByTemplateId } from "../catalog/entra-role-data.ts";
-import { errorSchema, tokenSummarySchema } from "./api-schemas.ts";
-import { sessionOf } from "./authentication.ts";
+import { errorSchema, guid, tokenSummarySchema } from "./api-schemas.ts";
+import { sessionOf, tokenOf } from "./authentication.ts";
 import { accessOf, actorOf } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
-
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
-
 
 const newToken = z.strictObject({
   name: z.string().trim().min(1).max(64).describe("what the token is for, e.g. the machine or script using it"),
@@ -128,8 +125,8 @@ export function registerMeRoutes(app: ZodApp, deps: MeRouteDependencies): void {
       },
     },
     async (request, reply) => {
-      const authorization = request.headers.authorization;
-      const credential: CreatingCredential = sessionOf(request) || !authorization ? { kind: "session" } : { kind: "token", expiresAt: (await tokens.expiryOf(authorization)) ?? null };
+      const token = tokenOf(request);
+      const credential: CreatingCredential = token ? { kind: "token", expiresAt: token.expiresAt } : { kind: "session" };
       const body = { name: request.body.name, scopes: request.body.scopes ?? ["actions:read" as const], expiresInDays: request.body.expiresInDays ?? 90 };
       return reply.status(201).send(await deps.personalTokens.create(accessOf(request).principal, actorOf(request), credential, body));
     },

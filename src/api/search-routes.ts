@@ -1,15 +1,13 @@
 import type { Pool } from "pg";
 import { z } from "zod";
-import { ActionRefused } from "../actions/action-errors.ts";
 import { defaultSearchLimit, maxSearchLimit, maxSearchTextLength, userSearchSorts } from "../directory/search-query.ts";
 import { skuIdsOf } from "../directory/search-skus.ts";
 import { searchUsers } from "../directory/search-users.ts";
-import { type TenantsService, tenantNotConnected } from "../tenants/tenants-service.ts";
-import { errorSchema, tenantKey } from "./api-schemas.ts";
-import { accessOf } from "./request-caller.ts";
+import type { TenantsService } from "../tenants/tenants-service.ts";
+import { errorSchema, guid, tenantKey } from "./api-schemas.ts";
+import { accessOf, requireReadScope, visibleTenant } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
 const yesNo = z.enum(["true", "false"]);
 
 const searchQuery = z.strictObject({
@@ -60,16 +58,9 @@ export function registerSearchRoutes(app: ZodApp, deps: { pool: Pick<Pool, "quer
       },
     },
     async (request) => {
-      const access = accessOf(request);
-      if (!access.hasScope("actions:read")) {
-        throw new ActionRefused({ status: 403, code: "forbidden", message: "This API token is not allowed to read (it lacks the scope actions:read).", fix: "Use a token with the scope actions:read." });
-      }
+      requireReadScope(request);
       const query = request.query;
-      let tenantId: string | undefined;
-      if (query.tenant !== undefined) {
-        tenantId = (await deps.tenants.get(query.tenant)).tenantId;
-        if (!access.canSee(tenantId)) throw tenantNotConnected(query.tenant);
-      }
+      const tenantId = query.tenant === undefined ? undefined : (await visibleTenant(request, deps.tenants, query.tenant)).tenantId;
       const filters = {
         ...(tenantId ? { tenantId } : {}),
         ...(query.enabled ? { enabled: query.enabled === "true" } : {}),
@@ -82,7 +73,7 @@ export function registerSearchRoutes(app: ZodApp, deps: { pool: Pick<Pool, "quer
       };
       return searchUsers(deps.pool, {
         ...(query.q !== undefined ? { text: query.q } : {}),
-        visibleTenants: access.visibility(),
+        visibleTenants: accessOf(request).visibility(),
         filters,
         sort: query.sort,
         order: query.order,

@@ -1,11 +1,10 @@
-import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { SyncStateStore } from "../directory/sync-state-store.ts";
 import type { DirectorySyncJobs } from "../jobs/directory-sync-jobs.ts";
 import type { TenantConnection } from "../tenants/connections-store.ts";
-import { type TenantsService, tenantNotConnected } from "../tenants/tenants-service.ts";
+import type { TenantsService } from "../tenants/tenants-service.ts";
 import { errorSchema, tenantKey } from "./api-schemas.ts";
-import { accessOf } from "./request-caller.ts";
+import { accessOf, visibleTenant } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 export interface SyncRouteDependencies {
@@ -41,12 +40,6 @@ function withTenant(connection: TenantConnection) {
 
 /** The directory cache's sync state per tenant, and syncs on request; any operator who sees a tenant may ask for one. */
 export function registerSyncRoutes(app: ZodApp, deps: SyncRouteDependencies): void {
-  async function visibleTenant(request: FastifyRequest, tenant: string): Promise<TenantConnection> {
-    const connection = await deps.tenants.get(tenant);
-    if (!accessOf(request).canSee(connection.tenantId)) throw tenantNotConnected(tenant);
-    return connection;
-  }
-
   app.get(
     "/api/sync",
     { schema: { tags: ["sync"], summary: "The directory sync state of every tenant the operator sees", response: { 200: z.object({ value: z.array(syncStateSchema) }), ...errors } } },
@@ -62,7 +55,7 @@ export function registerSyncRoutes(app: ZodApp, deps: SyncRouteDependencies): vo
     "/api/tenants/:tenant/sync",
     { schema: { tags: ["sync"], summary: "A tenant's directory sync state: last success, last error, what is cached", params: tenantParams, response: { 200: syncStateSchema, ...errors } } },
     async (request) => {
-      const connection = await visibleTenant(request, request.params.tenant);
+      const connection = await visibleTenant(request, deps.tenants, request.params.tenant);
       return { ...(await deps.states.get(connection.tenantId)), ...withTenant(connection) };
     },
   );
@@ -87,7 +80,7 @@ export function registerSyncRoutes(app: ZodApp, deps: SyncRouteDependencies): vo
       },
     },
     async (request, reply) => {
-      const connection = await visibleTenant(request, request.params.tenant);
+      const connection = await visibleTenant(request, deps.tenants, request.params.tenant);
       const requestedAt = new Date().toISOString();
       const jobId = await deps.jobs.requestSync(connection.tenantId, { full: request.body.full });
       return reply.status(202).send({ jobId, requestedAt, state: { ...(await deps.states.get(connection.tenantId)), ...withTenant(connection) } });

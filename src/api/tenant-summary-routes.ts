@@ -1,9 +1,9 @@
 import type { Pool } from "pg";
 import { z } from "zod";
 import { readTenantSummaries } from "../directory/tenant-summary.ts";
-import { type TenantsService, tenantNotConnected } from "../tenants/tenants-service.ts";
+import type { TenantsService } from "../tenants/tenants-service.ts";
 import { errorSchema, tenantKey } from "./api-schemas.ts";
-import { accessOf } from "./request-caller.ts";
+import { accessOf, visibleTenant } from "./request-caller.ts";
 import type { ZodApp } from "./zod-app.ts";
 
 const tenantParams = z.strictObject({ tenant: tenantKey });
@@ -45,9 +45,7 @@ export function registerTenantSummaryRoutes(app: ZodApp, deps: { pool: Pick<Pool
     "/api/tenants/:tenant/summary",
     { schema: { tags: ["tenants"], summary: "A tenant's users and licences (used/available per SKU), from the directory cache", params: tenantParams, response: { 200: tenantSummarySchema, ...errors } } },
     async (request) => {
-      const connection = await deps.tenants.get(request.params.tenant);
-      // A tenant the operator has no role in is answered like one that is not connected.
-      if (!accessOf(request).canSee(connection.tenantId)) throw tenantNotConnected(request.params.tenant);
+      const connection = await visibleTenant(request, deps.tenants, request.params.tenant);
       const [summary] = await readTenantSummaries(deps.pool, [connection.tenantId]);
       return summary!;
     },

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { moduleIds } from "../catalog/module-ids.ts";
 import type { ConsentChecks } from "../jobs/consent-check-jobs.ts";
-import type { FastifyRequest } from "fastify";
 import { platformRoleIds } from "../access/platform-roles.ts";
-import type { TenantConnection } from "../tenants/connections-store.ts";
-import { type TenantsService, tenantNotConnected } from "../tenants/tenants-service.ts";
-import { accessOf } from "./request-caller.ts";
+import type { TenantsService } from "../tenants/tenants-service.ts";
+import { accessOf, visibleTenant } from "./request-caller.ts";
 import { errorSchema, tenantKey, tenantSchema } from "./api-schemas.ts";
 import type { ZodApp } from "./zod-app.ts";
 
@@ -14,13 +12,6 @@ const platformOnly = { requires: platformRoleIds.platformAdministrator };
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 502: errorSchema };
 
 export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, checks: Pick<ConsentChecks, "requestCheck">): void {
-  /** A tenant the operator has no role in is answered like one that is not connected. */
-  async function visibleTenant(request: FastifyRequest, tenant: string): Promise<TenantConnection> {
-    const connection = await tenants.get(tenant);
-    if (!accessOf(request).canSee(connection.tenantId)) throw tenantNotConnected(tenant);
-    return connection;
-  }
-
   app.post(
     "/api/tenants/checks",
     {
@@ -76,13 +67,13 @@ export function registerTenantsRoutes(app: ZodApp, tenants: TenantsService, chec
   );
 
   app.get("/api/tenants/:tenant", { schema: { tags: ["tenants"], summary: "One connected tenant", params: tenantParams, response: { 200: tenantSchema, ...errors } } }, async (request) =>
-    visibleTenant(request, request.params.tenant),
+    visibleTenant(request, tenants, request.params.tenant),
   );
 
   app.post(
     "/api/tenants/:tenant/check",
     { config: platformOnly, schema: { tags: ["tenants"], summary: "Check consent health now", params: tenantParams, response: { 200: tenantSchema, ...errors } } },
-    async (request) => tenants.check((await visibleTenant(request, request.params.tenant)).tenantId),
+    async (request) => tenants.check((await visibleTenant(request, tenants, request.params.tenant)).tenantId),
   );
 
   app.delete(

@@ -11,8 +11,13 @@ export function userPropertiesChangedBy(definition: ActionDefinition): string[] 
   return [...new Set(writes.flatMap((request) => request.properties ?? []))];
 }
 
+/** For a synced user: those of `properties` that on-premises Active Directory masters. */
+export function onPremisesMasteredAmong(properties: readonly string[]): string[] {
+  return properties.filter((property) => !cloudMastered.has(property));
+}
+
 /** For a synced user: the properties this action would change that on-premises Active Directory masters. */
 export function onPremisesMasteredBy(definition: ActionDefinition): string[] {
   if (definition.guards.syncedUser !== "refuse-on-premises-mastered") return [];
-  return userPropertiesChangedBy(definition).filter((property) => !cloudMastered.has(property));
+  return onPremisesMasteredAmong(userPropertiesChangedBy(definition));
 }

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { AccessCheckAnswer } from "../access/access-check.ts";
 import type { AssignmentView } from "../access/assignment-views.ts";
-import type { OperatorDetails, OperatorView } from "../access/operators-admin.ts";
+import type { OperatorDetails } from "../access/operators-admin.ts";
+import type { Operator } from "../access/operators-store.ts";
 import type { RoleDetails, RoleSummary } from "../access/role-directory.ts";
 import type { TenantGroupView } from "../access/tenant-groups-admin.ts";
 import { type CliResult, runTenantryCli } from "../../test/support/tenantry-cli.ts";
@@ -61,7 +62,7 @@ describe("tenantry operators", () => {
     await ok(["operators", "add", licenseTech]);
     await ok(["operators", "add", "leaver@msp.example"]);
 
-    const listed = await json<OperatorView[]>(["operators", "list"]);
+    const listed = await json<Operator[]>(["operators", "list"]);
     assert.ok(listed.some((o) => o.userPrincipalName === helpdeskTech && o.displayName === "Helpdesk technician"));
     assert.match(await ok(["operators", "list"]), /leaver@msp\.example\s+person/);
     assert.match(await ok(["operators", "get", helpdeskTech]), /role assignments: \(none\)/);

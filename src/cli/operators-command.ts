@@ -1,6 +1,7 @@
 // `tenantry operators ...`: the MSP's technicians who use Tenantry, and what they hold.
 import type { Command } from "commander";
-import type { OperatorDetails, OperatorView } from "../access/operators-admin.ts";
+import type { OperatorDetails } from "../access/operators-admin.ts";
+import type { Operator } from "../access/operators-store.ts";
 import { apiErrorOf, callApi, sendApi } from "./api-client.ts";
 import { type ApiCommandOptions, withApiOptions } from "./common-options.ts";
 import { formatRows } from "./output.ts";
@@ -10,7 +11,7 @@ interface AddOptions extends ApiCommandOptions {
   readonly displayName?: string;
 }
 
-function row(o: OperatorView) {
+function row(o: Operator) {
   return { userPrincipalName: o.userPrincipalName, displayName: o.displayName ?? "", kind: o.kind, signedIn: o.entraObjectId !== null, groups: o.groupIds.length, createdAt: o.createdAt, id: o.id };
 }
 
@@ -35,7 +36,7 @@ export function registerOperatorsCommand(program: Command): void {
   const operators = program.command("operators").description("Operators: the technicians who use Tenantry (needs Platform Administrator)");
 
   withApiOptions(operators.command("list").description("List the operators")).action(async (options: ApiCommandOptions) => {
-    const { value } = await callApi<{ value: OperatorView[] }>(options, "GET", "/api/operators");
+    const { value } = await callApi<{ value: Operator[] }>(options, "GET", "/api/operators");
     process.stdout.write(formatRows(options.output, value.map(row), value));
   });
 
@@ -44,7 +45,7 @@ export function registerOperatorsCommand(program: Command): void {
     .action(async (userPrincipalName: string, options: AddOptions) => {
       const { status, body } = await sendApi(options, "POST", "/api/operators", { userPrincipalName, ...(options.displayName ? { displayName: options.displayName } : {}) }, { "X-Tenantry-Client": "cli" });
       if (status !== 201) throw apiErrorOf(status, body);
-      const operator = body as unknown as OperatorView;
+      const operator = body as unknown as Operator;
       process.stdout.write(options.output === "table" ? terminalText(`Added operator ${operator.userPrincipalName} (${operator.id}). Give it roles with \`tenantry role-assignments add\`.\n`) : formatRows(options.output, [row(operator)], operator));
     });
 

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { DEMO_PASSWORD } from "../cloud/seed/demo-admins.ts";
 import { type RunningPlatform, startPlatform } from "../server/platform.ts";
 import { defaultDataDir, port } from "./common-options.ts";
 
@@ -36,7 +37,7 @@ export function registerServeCommand(program: Command): void {
       if (platform.adminTokenPath) lines.push(`An API token for the CLI and API was written to ${platform.adminTokenPath} (readable by you only).`);
       if (platform.demo) {
         lines.push(`Demo: the local Microsoft cloud runs at ${platform.demo.cloud.url} with tenants ${platform.demo.tenants.map((t) => `${t.domain} (${t.consent})`).join(", ")}.`);
-        lines.push(`Console: open ${platform.url}/ and sign in as admin@tenantrypartners.onmicrosoft.com (Platform Administrator), tech1@ or tech2@ (technicians) or auditor@, password Tenantry-Demo-2026!`);
+        lines.push(`Console: open ${platform.url}/ and sign in as admin@tenantrypartners.onmicrosoft.com (Platform Administrator), tech1@ or tech2@ (technicians) or auditor@, password ${DEMO_PASSWORD}`);
         lines.push("Try: npx tenantry tenants list    (the CLI uses the bootstrap operator's API token)");
       }
       process.stdout.write(`${lines.join("\n")}\n`);

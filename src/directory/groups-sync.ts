@@ -1,8 +1,7 @@
 // Groups and their members into the cache through Graph's groups delta query, whose `members@delta` gives the
 // members of every group in a full round and the added and removed ones in later rounds.
-import { GraphRequestError } from "../graph/graph-errors.ts";
-import { pathOfGraphLink, streamPages } from "./graph-pages-stream.ts";
-import { type RoundOutcome, syncRound } from "./sync-round.ts";
+import { pathOfGraphLink } from "./graph-pages-stream.ts";
+import { deltaRoundPages, type RoundOutcome, syncRound } from "./sync-round.ts";
 import {
   applyMembershipChanges,
   type CachedGroup,
@@ -62,6 +61,8 @@ function carriesProperties(group: GraphGroup): boolean {
 }
 
 interface PageWork {
+  /** Ids of the groups present (not removed), each once. */
+  readonly present: string[];
   readonly groups: CachedGroup[];
   readonly memberships: MembershipChange[];
   readonly softDeleted: string[];
@@ -72,15 +73,12 @@ function pageWork(value: readonly GraphGroup[]): PageWork {
   const live = value.filter((g) => !g["@removed"] && guid.test(g.id));
   const removed = value.filter((g) => g["@removed"] && guid.test(g.id));
   return {
+    present: [...new Set(live.map((g) => g.id.toLowerCase()))],
     groups: live.filter(carriesProperties).map(cachedGroup),
     memberships: live.flatMap(membershipChanges),
     softDeleted: removed.filter((g) => g["@removed"]?.reason === "changed").map((g) => g.id.toLowerCase()),
     gone: removed.filter((g) => g["@removed"]?.reason !== "changed").map((g) => g.id.toLowerCase()),
   };
-}
-
-function missingDeltaLink(): GraphRequestError {
-  return new GraphRequestError(502, "noDeltaLink", "Microsoft Graph ended the groups delta round without a delta link.", undefined);
 }
 
 /**
@@ -90,10 +88,9 @@ function missingDeltaLink(): GraphRequestError {
 async function fullRound(context: TenantSyncContext): Promise<RoundOutcome> {
   const met = new Set<string>();
   let changes = 0;
-  let deltaLink: string | undefined;
-  for await (const page of streamPages<GraphGroup>(context.graph, context.graphUrl, groupsDeltaPath)) {
-    const work = pageWork(page.value);
-    const firstMet = [...new Set(page.value.filter((g) => !g["@removed"] && guid.test(g.id)).map((g) => g.id.toLowerCase()))].filter((id) => !met.has(id));
+  const link = await deltaRoundPages<GraphGroup>(context, "groups", groupsDeltaPath, async (value) => {
+    const work = pageWork(value);
+    const firstMet = work.present.filter((id) => !met.has(id));
     for (const id of firstMet) met.add(id);
     await context.write(async (tx) => {
       await upsertGroups(tx, context.tenantId, work.groups);
@@ -101,10 +98,7 @@ async function fullRound(context: TenantSyncContext): Promise<RoundOutcome> {
       await applyMembershipChanges(tx, context.tenantId, work.memberships);
     });
     changes += firstMet.length;
-    deltaLink = page.deltaLink;
-  }
-  if (!deltaLink) throw missingDeltaLink();
-  const link = deltaLink;
+  });
   const removed = await context.write(async (tx) => {
     const count = await removeGroupsNotSeenSince(tx, context.tenantId, context.lease.startedAt);
     await context.states.saveDeltaLink(tx, context.lease, "groups", link);
@@ -116,20 +110,16 @@ async function fullRound(context: TenantSyncContext): Promise<RoundOutcome> {
 /** What changed since the delta link: groups written, members added and removed, deleted groups marked or removed. */
 async function deltaRound(context: TenantSyncContext, link: string): Promise<RoundOutcome> {
   let changes = 0;
-  let deltaLink: string | undefined;
-  for await (const page of streamPages<GraphGroup>(context.graph, context.graphUrl, pathOfGraphLink(link, context.graphUrl))) {
-    const work = pageWork(page.value);
+  const next = await deltaRoundPages<GraphGroup>(context, "groups", pathOfGraphLink(link, context.graphUrl), async (value) => {
+    const work = pageWork(value);
     await context.write(async (tx) => {
       await upsertGroups(tx, context.tenantId, work.groups);
       await applyMembershipChanges(tx, context.tenantId, work.memberships);
       await markGroupsDeleted(tx, context.tenantId, work.softDeleted);
       await removeGroups(tx, context.tenantId, work.gone);
     });
-    changes += page.value.length;
-    deltaLink = page.deltaLink;
-  }
-  if (!deltaLink) throw missingDeltaLink();
-  const next = deltaLink;
+    changes += value.length;
+  });
   await context.write((tx) => context.states.saveDeltaLink(tx, context.lease, "groups", next));
   return { kind: "delta", changes };
 }

@@ -6,7 +6,7 @@ import type { SearchPlan } from "./search-plan.ts";
 import { type PartQuestions, partQuestions } from "./search-questions.ts";
 import { type TextSample, sampleText } from "./search-sample.ts";
 import { boundShortOf } from "./search-starts.ts";
-import { byCodePoint, cachedUsers, connectedTenants, sortBounds } from "./search-statistics.ts";
+import { cachedUsers, connectedTenants, sortBounds } from "./search-statistics.ts";
 import { type PartEstimate, type Stage, stagesFor } from "./search-stages.ts";
 
 type Queryable = Pick<Pool, "query">;
@@ -94,7 +94,7 @@ export async function stagesOf(pool: Queryable, plan: SearchPlan): Promise<Stage
   const { everyTenant, include, except } = plan.visibleTenants;
   const connected = byTenant ? Math.max(1, await connectedTenants(pool)) : 1;
   const tenants = !byTenant ? undefined : plan.filters.tenantId ? 1 : everyTenant ? Math.max(1, connected - except.length) : include.length;
-  const boundAt = byTenant || !(await byCodePoint(pool)) ? undefined : boundsFrom(await sortBounds[plan.sort](pool), plan);
+  const boundAt = byTenant || !plan.byCodePoint ? undefined : boundsFrom(await sortBounds[plan.sort](pool), plan);
   const ascending = plan.order === "asc";
   const beyond = (a: string, b: string | undefined) => b !== undefined && (ascending ? a >= b : a <= b);
   return questions.map((question, i) => {

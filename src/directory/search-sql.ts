@@ -95,7 +95,7 @@ function branchQuery(ctx: SearchContext, branch: TextBranch, conditions: PartCon
       const answered = stretch ? `${count} BETWEEN ${rows} AND ${cap}` : `${count} <= ${cap}`;
       answers.push(sorted(name, gate(answered)));
       failed.push(`NOT ${answered}`);
-    } else if (stage.kind === "byTenant" && plan.sort === "tenant") {
+    } else if (stage.kind === "byTenant") {
       named.push(`${name} AS MATERIALIZED (${byTenantQuery(ctx, branch, conditions, stage.stages, stage.batch)})`);
       answers.push(sorted(name, gate("true")));
     } else {

@@ -3,6 +3,7 @@
 // index restricted to it), so that a tenant with no match costs one search of the index, and a tenant full of
 // them a short walk.
 import { nameKey, type PartConditions, type TextBranch, tenantFacet, walkedRange } from "./search-conditions.ts";
+import { orderBy } from "./search-keys.ts";
 import type { SearchContext } from "./search-plan.ts";
 import type { Stage } from "./search-stages.ts";
 import { cursorTenants, matches, numberedWalk, orderedTenants, restOfCursorTenant, walkAnswered } from "./search-streams.ts";
@@ -65,11 +66,10 @@ const batchOf = (place: string, most: string) =>
  */
 function inBatches(ctx: SearchContext, branch: TextBranch, conditions: PartConditions, stages: readonly Stage[], tenants: string, batch: TenantBatch): string {
   const { param, direction, rows } = ctx;
-  const order = (...keys: string[]) => keys.map((key) => `${key} ${direction}`).join(", ");
   const cap = param(batch.cap);
   const batches =
-    `(SELECT n, array_agg(tenant_id ORDER BY ${order("k0", "tenant_id")}) AS ids, array_agg(k0 ORDER BY ${order("k0", "tenant_id")}) AS keys ` +
-    `FROM (SELECT c.*, ${batchOf(`row_number() OVER (ORDER BY ${order("c.k0", "c.tenant_id")}) - 1`, param(batch.tenants))} AS n FROM ${tenants}) c GROUP BY n ORDER BY n OFFSET 0) b`;
+    `(SELECT n, array_agg(tenant_id ORDER BY ${orderBy(["k0", "tenant_id"], direction)}) AS ids, array_agg(k0 ORDER BY ${orderBy(["k0", "tenant_id"], direction)}) AS keys ` +
+    `FROM (SELECT c.*, ${batchOf(`row_number() OVER (ORDER BY ${orderBy(["c.k0", "c.tenant_id"], direction)}) - 1`, param(batch.tenants))} AS n FROM ${tenants}) c GROUP BY n ORDER BY n OFFSET 0) b`;
   const found = [`${tenantFacet} && b.ids`, ...conditions.index, ...conditions.inTenant, ...branch.find];
   const together =
     `SELECT u.tenant_id, u.id, ${nameKey} AS k2 FROM (SELECT u.* FROM directory_users u WHERE ${found.join(" AND ")} OFFSET 0) u ` +
@@ -77,7 +77,7 @@ function inBatches(ctx: SearchContext, branch: TextBranch, conditions: PartCondi
   const count = "(SELECT count(*) FROM f)";
   const atOnce =
     `SELECT k.tenant_id, f.id, k.k0, k.tenant_id AS k1, f.k2, f.id AS k3 FROM f JOIN unnest(b.ids, b.keys) AS k(tenant_id, k0) ON k.tenant_id = f.tenant_id ` +
-    `WHERE ${count} <= ${cap} ORDER BY ${order("k.k0", "k.tenant_id", "f.k2", "f.id")} LIMIT ${rows}`;
+    `WHERE ${count} <= ${cap} ORDER BY ${orderBy(["k.k0", "k.tenant_id", "f.k2", "f.id"], direction)} LIMIT ${rows}`;
   const inTurn =
     `SELECT c.tenant_id, t.id, c.k0, c.tenant_id AS k1, t.k2, t.id AS k3 FROM (SELECT * FROM unnest(b.ids, b.keys) WITH ORDINALITY AS c(tenant_id, k0, i) ` +
     `WHERE ${count} > ${cap} ORDER BY i OFFSET 0) c CROSS JOIN LATERAL (${tenantAnswer(ctx, branch, conditions, stages, false)}) t LIMIT ${rows}`;

@@ -222,30 +222,8 @@ const smallStages: Stage[] = [
 ];
 
 /** The first pages of the search, with the statement's stages made tiny so that each of them answers some pages. */
-async function firstPagesInSmallStages(search: UserSearch, pages: number): Promise<string[]> {
-  const seen: string[] = [];
-  const sort = search.sort ?? "displayName";
-  const limit = search.limit ?? 100;
-  let position: CursorPosition | undefined;
-  for (let page = 0; page < pages; page++) {
-    const statement = searchStatement({
-      text: textMatch(search.text),
-      visibleTenants: search.visibleTenants,
-      filters: search.filters ?? {},
-      sort,
-      order: search.order ?? "asc",
-      rows: limit + 1,
-      after: position,
-      stages: [0, 1, 2].map(() => smallStages),
-    });
-    const { rows } = await database.pool.query<{ tenant_id: string; id: string; k0: string; k1: string; k2: string; k3?: string }>(statement.text, statement.values);
-    const page = rows.slice(0, limit);
-    seen.push(...page.map((u) => `${u.tenant_id}/${u.id}`));
-    if (rows.length <= limit) return seen;
-    const last = page.at(-1)!;
-    position = last.k3 === undefined ? [last.k0, last.k1, last.k2] : [last.k0, last.k1, last.k2, last.k3];
-  }
-  return seen;
+function firstPagesInSmallStages(search: UserSearch, pages: number): Promise<string[]> {
+  return firstPagesWith(search, pages, smallStages, false);
 }
 
 /** The first pages of the search, each part answered by `stages` (a walk of a range by its bounds when `byCodePoint`). */

@@ -1,4 +1,6 @@
-import { isExpiredDeltaState } from "./graph-pages-stream.ts";
+import { GraphRequestError } from "../graph/graph-errors.ts";
+import { isExpiredDeltaState, streamPages } from "./graph-pages-stream.ts";
+import type { DeltaResource } from "./sync-state-store.ts";
 import type { TenantSyncContext } from "./tenant-sync-context.ts";
 
 export interface RoundOutcome {
@@ -18,4 +20,15 @@ export async function syncRound(context: TenantSyncContext, link: string | null,
     if (!isExpiredDeltaState(error)) throw error;
     return rounds.full(context);
   }
+}
+
+/** Hands each page of a delta round from `path` to `write`, in turn; answers the delta link its last page carries. */
+export async function deltaRoundPages<T>(context: TenantSyncContext, resource: DeltaResource, path: string, write: (value: readonly T[]) => Promise<void>): Promise<string> {
+  let deltaLink: string | undefined;
+  for await (const page of streamPages<T>(context.graph, context.graphUrl, path)) {
+    await write(page.value);
+    deltaLink = page.deltaLink;
+  }
+  if (!deltaLink) throw new GraphRequestError(502, "noDeltaLink", `Microsoft Graph ended the ${resource} delta round without a delta link.`, undefined);
+  return deltaLink;
 }

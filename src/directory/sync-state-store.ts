@@ -19,7 +19,7 @@ export class SyncLeaseLost extends Error {
 }
 
 export interface SyncError {
-  /** users, groups, deleted users, role assignments, subscribed SKUs, or access (the token). */
+  /** users, groups, role assignments, subscribed SKUs, or access (the token). */
   readonly step: string;
   readonly code: string;
   readonly message: string;
@@ -92,7 +92,7 @@ function stateOf(row: Row): SyncState {
 }
 
 /** A tenant never synced: no row yet. */
-export function neverSynced(tenantId: string): SyncState {
+function neverSynced(tenantId: string): SyncState {
   return {
     tenantId,
     runningSince: null,

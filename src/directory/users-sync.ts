@@ -1,8 +1,7 @@
 // Users into the cache through Graph's users delta query: a full round the first time (and when a delta link
 // has expired), then only what changed since the stored delta link.
-import { GraphRequestError } from "../graph/graph-errors.ts";
 import { pathOfGraphLink, streamPages } from "./graph-pages-stream.ts";
-import { type RoundOutcome, syncRound } from "./sync-round.ts";
+import { deltaRoundPages, type RoundOutcome, syncRound } from "./sync-round.ts";
 import type { TenantSyncContext } from "./tenant-sync-context.ts";
 import { type CachedUser, removeUsers, removeUsersNotSeenSince, upsertUsers } from "./users-cache.ts";
 
@@ -22,7 +21,8 @@ const userProperties = [
 
 const usersDeltaPath = `/users/delta?$select=${userProperties.join(",")}`;
 const deletedUsersPath = "/directory/deletedItems/microsoft.graph.user";
-const deletedUsersListPath = `${deletedUsersPath}?$top=999&$select=${[...userProperties, "deletedDateTime"].join(",")}`;
+const deletedUserSelect = `$select=${[...userProperties, "deletedDateTime"].join(",")}`;
+const deletedUsersListPath = `${deletedUsersPath}?$top=999&${deletedUserSelect}`;
 /** Graph takes at most 15 values in an `in` list without advanced queries. */
 const idsPerFilter = 15;
 
@@ -59,27 +59,19 @@ function cachedUser(user: GraphUser, deletedAt: string | null): CachedUser {
   };
 }
 
-function missingDeltaLink(): GraphRequestError {
-  return new GraphRequestError(502, "noDeltaLink", "Microsoft Graph ended the users delta round without a delta link.", undefined);
-}
-
 /** Every user as Graph has it now, deleted users included; cached users Graph no longer has are removed. */
 async function fullRound(context: TenantSyncContext): Promise<RoundOutcome> {
   let changes = 0;
-  let deltaLink: string | undefined;
-  for await (const page of streamPages<GraphUser>(context.graph, context.graphUrl, usersDeltaPath)) {
-    const users = page.value.filter((u) => !u["@removed"]).map((u) => cachedUser(u, null));
+  const link = await deltaRoundPages<GraphUser>(context, "users", usersDeltaPath, async (value) => {
+    const users = value.filter((u) => !u["@removed"]).map((u) => cachedUser(u, null));
     await context.write((tx) => upsertUsers(tx, context.tenantId, users));
     changes += users.length;
-    deltaLink = page.deltaLink;
-  }
-  if (!deltaLink) throw missingDeltaLink();
+  });
   for await (const page of streamPages<GraphUser>(context.graph, context.graphUrl, deletedUsersListPath)) {
     const users = page.value.map((u) => cachedUser(u, u.deletedDateTime ?? new Date().toISOString()));
     await context.write((tx) => upsertUsers(tx, context.tenantId, users));
     changes += users.length;
   }
-  const link = deltaLink;
   const removed = await context.write(async (tx) => {
     const count = await removeUsersNotSeenSince(tx, context.tenantId, context.lease.startedAt);
     await context.states.saveDeltaLink(tx, context.lease, "users", link);
@@ -93,7 +85,7 @@ async function readDeletedUsers(context: TenantSyncContext, ids: readonly string
   const found: GraphUser[] = [];
   for (let i = 0; i < ids.length; i += idsPerFilter) {
     const filter = `id in (${ids.slice(i, i + idsPerFilter).map((id) => `'${id}'`).join(",")})`;
-    const path = `${deletedUsersPath}?$filter=${encodeURIComponent(filter)}&$select=${[...userProperties, "deletedDateTime"].join(",")}`;
+    const path = `${deletedUsersPath}?$filter=${encodeURIComponent(filter)}&${deletedUserSelect}`;
     for await (const page of streamPages<GraphUser>(context.graph, context.graphUrl, path)) found.push(...page.value);
   }
   return found;
@@ -104,15 +96,14 @@ const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What changed since the delta link: changed users written, deleted ones marked, purged ones removed. */
 async function deltaRound(context: TenantSyncContext, link: string): Promise<RoundOutcome> {
   let changes = 0;
-  let deltaLink: string | undefined;
-  for await (const page of streamPages<GraphUser>(context.graph, context.graphUrl, pathOfGraphLink(link, context.graphUrl))) {
-    const present = page.value.filter((u) => !u["@removed"]).map((u) => cachedUser(u, null));
+  const next = await deltaRoundPages<GraphUser>(context, "users", pathOfGraphLink(link, context.graphUrl), async (value) => {
+    const present = value.filter((u) => !u["@removed"]).map((u) => cachedUser(u, null));
     // "changed": deleted, and restorable from deleted items; "deleted": gone for good.
-    const softDeleted = page.value.filter((u) => u["@removed"]?.reason === "changed" && guid.test(u.id)).map((u) => u.id.toLowerCase());
+    const softDeleted = value.filter((u) => u["@removed"]?.reason === "changed" && guid.test(u.id)).map((u) => u.id.toLowerCase());
     const deleted = (await readDeletedUsers(context, softDeleted)).map((u) => cachedUser(u, u.deletedDateTime ?? new Date().toISOString()));
     const stillDeleted = new Set(deleted.map((u) => u.id));
     const gone = [
-      ...page.value.filter((u) => u["@removed"] && u["@removed"].reason !== "changed").map((u) => u.id.toLowerCase()),
+      ...value.filter((u) => u["@removed"] && u["@removed"].reason !== "changed").map((u) => u.id.toLowerCase()),
       ...softDeleted.filter((id) => !stillDeleted.has(id)),
     ].filter((id) => guid.test(id));
     await context.write(async (tx) => {
@@ -120,10 +111,7 @@ async function deltaRound(context: TenantSyncContext, link: string): Promise<Rou
       await removeUsers(tx, context.tenantId, gone);
     });
     changes += present.length + deleted.length + gone.length;
-    deltaLink = page.deltaLink;
-  }
-  if (!deltaLink) throw missingDeltaLink();
-  const next = deltaLink;
+  });
   await context.write((tx) => context.states.saveDeltaLink(tx, context.lease, "users", next));
   return { kind: "delta", changes };
 }

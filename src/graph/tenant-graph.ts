@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { GraphEngine } from "./engine/graph-engine.ts";
-import { GraphOutcomeUnknown, GraphRequestError, graphRequestError, parseGraphBody } from "./graph-errors.ts";
+import { sendOne } from "./engine/graph-transport.ts";
+import { type Answer, decide, type RetryLimits } from "./engine/retry-policy.ts";
+import { graphRequestError } from "./graph-errors.ts";
 
 export type GraphHttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -28,77 +30,38 @@ export interface TenantGraphOptions {
   readonly maxAttempts?: number;
   /** The longest wait between attempts, in milliseconds. */
   readonly maxDelayMs?: number;
-  /** The process's Graph engine (budgets, $batch, retries); without it, one request at a time as below. */
+  /** The process's Graph engine (budgets, $batch, retries); without it, one request at a time. */
   readonly engine?: GraphEngine;
-}
-
-const transient = new Set([429, 500, 502, 503, 504]);
-
-
-function delayMs(attempt: number, retryAfter: string | null, maxDelayMs: number): number {
-  const seconds = retryAfter === null ? Number.NaN : Number(retryAfter);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, maxDelayMs);
-  // Full jitter, so that many callers throttled together do not come back together.
-  return Math.random() * Math.min(250 * 2 ** attempt, maxDelayMs);
 }
 
 /**
  * Microsoft Graph v1.0 for one tenant: reads are retried on throttling and server errors after
  * Retry-After or a jittered backoff; writes only on 429, and otherwise end in GraphOutcomeUnknown.
- * Given the process's engine, requests go through it instead (src/graph/engine/).
+ * Given the process's engine, requests go through it (budgets, $batch); without it, one at a time
+ * under the engine's retry rules.
  */
 export function createTenantGraph(options: TenantGraphOptions) {
   const maxAttempts = options.maxAttempts ?? 5;
-  const maxDelayMs = options.maxDelayMs ?? 30_000;
+  const limits: RetryLimits = { maxAttempts, maxThrottledAttempts: maxAttempts, maxDelayMs: options.maxDelayMs ?? 30_000 };
   const base = `${options.graphUrl.replace(/\/$/, "")}/v1.0`;
 
-  async function sendThroughEngine<T>(engine: GraphEngine, request: GraphRequest): Promise<GraphAnswer<T>> {
-    const answer = await engine.send({ graphUrl: options.graphUrl, accessToken: options.accessToken, ...(options.onRequestId ? { onRequestId: options.onRequestId } : {}) }, request);
-    if (answer.status < 300) return { status: answer.status, body: answer.body as T, requestId: answer.requestId };
-    throw graphRequestError(answer.status, answer.body, answer.requestId);
+  async function sendAlone(request: GraphRequest): Promise<Answer> {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await sendOne(base, await options.accessToken(), request);
+      if (outcome.kind === "answer" && outcome.requestId) options.onRequestId?.(outcome.requestId);
+      const decision = decide(outcome, request, attempt, limits);
+      if (decision.kind === "answer") return decision.answer;
+      if (decision.kind === "error") throw decision.error;
+      await sleep(decision.afterMs);
+    }
   }
 
   async function send<T>(request: GraphRequest): Promise<GraphAnswer<T>> {
-    if (options.engine) return sendThroughEngine<T>(options.engine, request);
-    const isRead = request.method === "GET";
-    for (let attempt = 1; ; attempt++) {
-      let response: Response;
-      try {
-        response = await fetch(`${base}${request.path}`, {
-          method: request.method,
-          headers: {
-            Authorization: `Bearer ${await options.accessToken()}`,
-            ...(request.body === undefined ? {} : { "Content-Type": "application/json" }),
-            ...request.headers,
-          },
-          body: request.body === undefined ? undefined : JSON.stringify(request.body),
-          signal: AbortSignal.timeout(120_000),
-        });
-      } catch (error) {
-        const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-        if (isRead && attempt < maxAttempts) {
-          await sleep(delayMs(attempt, null, maxDelayMs));
-          continue;
-        }
-        if (isRead) throw new GraphRequestError(0, "networkError", `Microsoft Graph could not be reached: ${reason}`, undefined);
-        throw new GraphOutcomeUnknown(`The connection to Microsoft Graph failed during ${request.method} ${request.path.split("?")[0]}: ${reason}`, undefined);
-      }
-      const requestId = response.headers.get("request-id") ?? undefined;
-      if (requestId) options.onRequestId?.(requestId);
-      const text = await response.text().catch(() => "");
-      const body = parseGraphBody(text);
-      if (response.ok) return { status: response.status, body: body as T, requestId };
-      const retryable = transient.has(response.status) && (isRead || response.status === 429);
-      if (retryable && attempt < maxAttempts) {
-        await sleep(delayMs(attempt, response.headers.get("retry-after"), maxDelayMs));
-        continue;
-      }
-      if (!isRead && response.status >= 500) {
-        const error = graphRequestError(response.status, body, requestId);
-        throw new GraphOutcomeUnknown(`Microsoft Graph answered ${response.status} (${error.code}: ${error.message}) to ${request.method} ${request.path.split("?")[0]}.`, requestId);
-      }
-      throw graphRequestError(response.status, body, requestId);
-    }
+    const answer = options.engine
+      ? await options.engine.send({ graphUrl: options.graphUrl, accessToken: options.accessToken, ...(options.onRequestId ? { onRequestId: options.onRequestId } : {}) }, request)
+      : await sendAlone(request);
+    if (answer.status < 300) return { status: answer.status, body: answer.body as T, requestId: answer.requestId };
+    throw graphRequestError(answer.status, answer.body, answer.requestId);
   }
 
   return {

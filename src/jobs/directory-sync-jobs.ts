@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { SyncBusy, type DirectorySync } from "../directory/directory-sync.ts";
+import type { DirectorySync } from "../directory/directory-sync.ts";
 import { SyncLeaseLost } from "../directory/sync-state-store.ts";
 import type { TenantsService } from "../tenants/tenants-service.ts";
 
@@ -53,15 +53,14 @@ export async function startDirectorySyncJobs(deps: {
   async function run(job: PgBoss.Job<SyncJob>): Promise<void> {
     const { tenantId, full } = job.data;
     if (!tenantId) {
-      for (const tenant of await deps.tenants.list()) await boss.sendDebounced(directorySyncQueue, { tenantId: tenant.tenantId }, {}, debounceSeconds, `${tenant.tenantId}:delta`);
+      for (const tenant of await deps.tenants.list()) await requestSync(tenant.tenantId);
       return;
     }
     try {
       const outcome = await deps.sync.syncTenant(tenantId, { full: full === true });
       if (!outcome.ok) deps.log(`directory sync of ${tenantId} failed (${outcome.error?.step}): ${outcome.error?.message}`);
     } catch (error) {
-      // Busy: thrown, so that pg-boss runs this job again once the other sync is likely done.
-      if (error instanceof SyncBusy) throw error;
+      // A lost lease is only logged; anything else (SyncBusy: another process syncs the tenant) is thrown, so that pg-boss runs the job again later.
       if (error instanceof SyncLeaseLost) return deps.log(error.message);
       throw error;
     }

@@ -1,4 +1,3 @@
-import { hkdfSync } from "node:crypto";
 import { rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -17,22 +16,12 @@ import { createSignInClients } from "../access/sign-in-client.ts";
 import { createPendingSignIns } from "../access/sign-in-pending-store.ts";
 import { createSignInService } from "../access/sign-in-service.ts";
 import { createTenantGroupsStore } from "../access/tenant-groups-store.ts";
-import { createActionReconciler } from "../actions/action-reconciler.ts";
-import { createActionRunner } from "../actions/action-runner.ts";
-import { createActionRunsStore } from "../actions/action-runs-store.ts";
-import { executors } from "../actions/executors/executor-registry.ts";
-import { startRunnerInstance } from "../actions/runner-instance.ts";
 import { createUserTemplatesStore } from "../actions/user-templates-store.ts";
 import { createApiServer } from "../api/api-server.ts";
-import { createAuditLog } from "../audit/audit-log.ts";
-import { createDirectorySync } from "../directory/directory-sync.ts";
-import { bulkSettingsFrom, startBulkJobs } from "../jobs/bulk/start-bulk-jobs.ts";
+import { bulkSettingsFrom } from "../jobs/bulk/start-bulk-jobs.ts";
 import { startConsentChecks } from "../jobs/consent-check-jobs.ts";
-import { startDirectorySyncJobs, syncScheduleFrom } from "../jobs/directory-sync-jobs.ts";
 import { startJobQueue } from "../jobs/job-queue.ts";
 import { startOrphanSettling } from "../jobs/orphan-settling-jobs.ts";
-import { createGraphEngine } from "../graph/engine/graph-engine.ts";
-import { createPostgresBudgetStore } from "../graph/engine/postgres-budget-store.ts";
 import { trustCloud } from "../graph/trust-cloud-ca.ts";
 import { createSecretBox } from "../secrets/secret-box.ts";
 import { createPrivateFile } from "../secrets/private-file.ts";
@@ -43,6 +32,7 @@ import { openDatabase } from "../store/database.ts";
 import { createConnectionsStore } from "../tenants/connections-store.ts";
 import { createPlatformAppStore } from "../tenants/platform-app-store.ts";
 import { createTenantsService } from "../tenants/tenants-service.ts";
+import { startActionServices } from "./action-services.ts";
 import { seedDemoOperators } from "./demo-operators.ts";
 import { type LocalDemo, startLocalDemo } from "./local-demo.ts";
 
@@ -137,19 +127,16 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     closers.push(() => boss.stop({ graceful: true, wait: true, timeout: 10_000 }));
     const checks = await startConsentChecks({ boss, tenants, log: options.log });
 
-    const audit = createAuditLog({ pool: database.pool });
-    const runs = createActionRunsStore({ pool: database.pool });
-    const instance = await startRunnerInstance(database.pool, options.log);
-    closers.push(() => instance.close());
-    // One engine per process; the application-wide budget is shared with every other process through PostgreSQL.
-    const engine = createGraphEngine({ store: createPostgresBudgetStore({ pool: database.pool }) });
-    const reconciler = createActionReconciler({ pool: database.pool, audit, runs, tenants, executors, instanceId: instance.id, log: options.log, engine });
-    const directorySync = createDirectorySync({ pool: database.pool, tenants, graph: { engine } });
-    const syncJobs = await startDirectorySyncJobs({ boss, tenants, sync: directorySync, schedule: syncScheduleFrom(process.env), log: options.log });
-    const requestKey = Buffer.from(hkdfSync("sha256", secretKey, Buffer.alloc(0), "tenantry idempotency requests", 32));
-    const runner = createActionRunner({ pool: database.pool, audit, runs, tenants, executors, instance, requestKey, settleOrphan: reconciler.settle, afterChange: syncJobs.changed, engine });
-    const bulk = await startBulkJobs({ pool: database.pool, boss, runner, accessOf, tenants, audit, instanceId: instance.id, log: options.log }, bulkSettingsFrom(process.env));
-    closers.push(() => bulk.stop());
+    const { audit, reconciler, directorySync, syncJobs, runner, bulk } = await startActionServices({
+      pool: database.pool,
+      boss,
+      tenants,
+      accessOf,
+      secretKey,
+      bulkSettings: bulkSettingsFrom(process.env),
+      log: options.log,
+      closers,
+    });
     const userTemplates = createUserTemplatesStore({ pool: database.pool, audit });
     const signIn = createSignInService({
       clients: createSignInClients({ app }),
@@ -168,7 +155,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       audit,
       runner,
       userTemplates,
-      bulk: bulk.service,
+      bulk,
       auth: { signIn, sessions, publicUrl: () => publicUrl },
       me: { pool: database.pool, personalTokens: createPersonalTokens({ pool: database.pool, audit }), operators, assignments, customRoles, tenantGroups },
       access: createAccessAdministration({ pool: database.pool, audit, tenants, accessOf }),

@@ -1,7 +1,6 @@
 // `tenantry worker`: no API, only the consumers of Tenantry's queues (bulk items, directory sync, consent
 // checks, settling interrupted runs), against the database `tenantry serve` uses. Several workers share the
 // work; the items of one that dies are given back and finished by the others.
-import { hkdfSync } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -9,19 +8,9 @@ import { createAccessLoader } from "../access/access-loader.ts";
 import { createCustomRolesStore } from "../access/custom-roles-store.ts";
 import { createRoleAssignmentsStore } from "../access/role-assignments-store.ts";
 import { createTenantGroupsStore } from "../access/tenant-groups-store.ts";
-import { createActionReconciler } from "../actions/action-reconciler.ts";
-import { createActionRunner } from "../actions/action-runner.ts";
-import { createActionRunsStore } from "../actions/action-runs-store.ts";
-import { executors } from "../actions/executors/executor-registry.ts";
-import { startRunnerInstance } from "../actions/runner-instance.ts";
-import { createAuditLog } from "../audit/audit-log.ts";
-import { createDirectorySync } from "../directory/directory-sync.ts";
-import { createGraphEngine } from "../graph/engine/graph-engine.ts";
-import { createPostgresBudgetStore } from "../graph/engine/postgres-budget-store.ts";
 import { trustCloud } from "../graph/trust-cloud-ca.ts";
-import { bulkSettingsFrom, startBulkJobs } from "../jobs/bulk/start-bulk-jobs.ts";
+import { bulkSettingsFrom } from "../jobs/bulk/start-bulk-jobs.ts";
 import { startConsentChecks } from "../jobs/consent-check-jobs.ts";
-import { startDirectorySyncJobs, syncScheduleFrom } from "../jobs/directory-sync-jobs.ts";
 import { startJobQueue } from "../jobs/job-queue.ts";
 import { startOrphanSettling } from "../jobs/orphan-settling-jobs.ts";
 import { readPrivateFile } from "../secrets/private-file.ts";
@@ -32,6 +21,7 @@ import { CLUSTER_DIRECTORY_NAME, PASSWORD_FILE_NAME } from "../store/embedded-po
 import { createConnectionsStore } from "../tenants/connections-store.ts";
 import { createPlatformAppStore } from "../tenants/platform-app-store.ts";
 import { createTenantsService } from "../tenants/tenants-service.ts";
+import { startActionServices } from "./action-services.ts";
 
 export interface WorkerOptions {
   /** Where the secret key is (unless TENANTRY_SECRET_KEY is set), and the embedded PostgreSQL of a serve on this machine. */
@@ -91,23 +81,18 @@ export async function startWorker(options: WorkerOptions): Promise<{ readonly in
     const boss = await startJobQueue({ pool, log: options.log });
     closers.push(() => boss.stop({ graceful: true, wait: true, timeout: 10_000 }));
     await startConsentChecks({ boss, tenants, log: options.log });
-    const syncJobs = await startDirectorySyncJobs({ boss, tenants, sync: createDirectorySync({ pool, tenants }), schedule: syncScheduleFrom(process.env), log: options.log });
-
-    // The runner as serve builds it.
-    const audit = createAuditLog({ pool });
-    const runs = createActionRunsStore({ pool });
-    const instance = await startRunnerInstance(pool, options.log);
-    closers.push(() => instance.close());
-
-    const engine = createGraphEngine({ store: createPostgresBudgetStore({ pool }) });
-    const reconciler = createActionReconciler({ pool, audit, runs, tenants, executors, instanceId: instance.id, log: options.log, engine });
-    const requestKey = Buffer.from(hkdfSync("sha256", secretKey, Buffer.alloc(0), "tenantry idempotency requests", 32));
-    const runner = createActionRunner({ pool, audit, runs, tenants, executors, instance, requestKey, settleOrphan: reconciler.settle, afterChange: syncJobs.changed, engine });
-
-    const bulk = await startBulkJobs({ pool, boss, runner, accessOf, tenants, audit, instanceId: instance.id, log: options.log }, { ...bulkSettingsFrom(process.env), concurrency: options.concurrency });
-    closers.push(() => bulk.stop());
+    const { instanceId, reconciler } = await startActionServices({
+      pool,
+      boss,
+      tenants,
+      accessOf,
+      secretKey,
+      bulkSettings: { ...bulkSettingsFrom(process.env), concurrency: options.concurrency },
+      log: options.log,
+      closers,
+    });
     await startOrphanSettling({ boss, reconciler, log: options.log });
-    return { instanceId: instance.id, close };
+    return { instanceId, close };
   } catch (error) {
     await close();
     throw error;

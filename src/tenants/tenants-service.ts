@@ -122,9 +122,10 @@ export function createTenantsService(deps: {
     return (await deps.connections.find(tenantId))!;
   }
 
-  async function requireConnection(tenant: string): Promise<TenantConnection> {
+  /** The connection; one the caller may not see (`visible` says no) is answered like one that is not connected. */
+  async function requireConnection(tenant: string, visible?: (tenantId: string) => boolean): Promise<TenantConnection> {
     const connection = await deps.connections.find(tenant);
-    if (!connection) throw tenantNotConnected(tenant);
+    if (!connection || (visible && !visible(connection.tenantId))) throw tenantNotConnected(tenant);
     return connection;
   }
 
@@ -132,8 +133,8 @@ export function createTenantsService(deps: {
    * What acting in a tenant needs: its connection, a token (MSAL's cached one), and Graph's address.
    * A tenant whose token cannot be had is refused with the reason and the fix.
    */
-  async function access(tenant: string): Promise<TenantAccess> {
-    const connection = await requireConnection(tenant);
+  async function access(tenant: string, visible?: (tenantId: string) => boolean): Promise<TenantAccess> {
+    const connection = await requireConnection(tenant, visible);
     const { app, tokens } = await platform();
     const name = connection.displayName ?? connection.defaultDomain ?? connection.tenantId;
     const consentUrl = consentUrlFor(app, connection.tenantId);

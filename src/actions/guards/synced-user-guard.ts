@@ -1,13 +1,11 @@
-import { cloudMasteredUserProperties } from "../../catalog/user-property-permissions.ts";
 import type { AuditTarget } from "../../audit/audit-entry.ts";
+import { onPremisesMasteredAmong } from "../../catalog/action-user-properties.ts";
 import { ActionRefused } from "../action-errors.ts";
-
-const cloudMastered = new Set(cloudMasteredUserProperties);
 
 /** A user synced from on-premises Active Directory: the properties Active Directory masters cannot be changed in the cloud. */
 export function refuseOnPremisesMastered(user: { onPremisesSyncEnabled?: boolean | null; userPrincipalName?: string }, properties: readonly string[], target?: AuditTarget): void {
   if (user.onPremisesSyncEnabled !== true) return;
-  const mastered = properties.filter((p) => !cloudMastered.has(p));
+  const mastered = onPremisesMasteredAmong(properties);
   if (mastered.length === 0) return;
   throw new ActionRefused({
     code: "synced_user",

@@ -161,6 +161,14 @@ export class TenantDirectory {
     return [...seen];
   }
 
+  /** The groups of `transitiveGroupsOf` that are not deleted, security groups only when asked: the groups a token or getMemberGroups reports. */
+  activeTransitiveGroupsOf(memberId: string, securityOnly: boolean): string[] {
+    return this.transitiveGroupsOf(memberId).filter((id) => {
+      const group = this.group(id);
+      return group !== undefined && !group.deletedDateTime && (!securityOnly || group.securityEnabled);
+    });
+  }
+
   ownersOf(groupId: string): ReadonlySet<string> {
     return this.#owners.get(groupId) ?? none;
   }

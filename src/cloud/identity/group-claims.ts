@@ -19,10 +19,7 @@ export function groupMembershipClaims(tenant: TenantDirectory, user: UserRecord,
     if (wids.length > 0) claims.wids = wids;
   }
   if (!kinds.has("SecurityGroup") && !kinds.has("All")) return claims;
-  const groups = tenant.transitiveGroupsOf(user.id).filter((id) => {
-    const group = tenant.group(id);
-    return group !== undefined && !group.deletedDateTime && (kinds.has("All") || group.securityEnabled);
-  });
+  const groups = tenant.activeTransitiveGroupsOf(user.id, !kinds.has("All"));
   if (groups.length > jwtGroupsLimit) {
     claims._claim_names = { groups: "src1" };
     claims._claim_sources = { src1: { endpoint: `${graphBaseUrl}/v1.0/users/${user.id}/getMemberObjects` } };

@@ -8,7 +8,6 @@ export type Outcome =
 
 const timeoutMs = 120_000;
 
-
 function reasonOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   return error.cause instanceof Error ? error.cause.message : error.message;

@@ -31,8 +31,8 @@ export function createItemChecker(deps: { tenants: Pick<TenantsService, "get">; 
     const key = tenant.toLowerCase();
     let found = tenantIds.get(key);
     if (!found) {
-      found = deps.tenants.get(tenant).then(
-        (connection) => (deps.access.canSee(connection.tenantId) ? connection.tenantId : notConnected(tenant)),
+      found = deps.tenants.get(tenant, (tenantId) => deps.access.canSee(tenantId)).then(
+        (connection) => connection.tenantId,
         (error: unknown) => {
           if (error instanceof TenantsError && error.status === 404) return notConnected(tenant);
           throw error;

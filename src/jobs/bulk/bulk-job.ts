@@ -21,8 +21,7 @@ export interface BulkItemError {
 
 /**
  * One target of a selection, before it is checked: the tenant and the user (or group) as given, and for a
- * CSV row its other columns. Every kind of selection (ids, CSV, and later a search of the directory cache)
- * produces these.
+ * CSV row its other columns. Every kind of selection (ids, CSV, a search of the directory cache) produces these.
  */
 export interface SelectedTarget {
   readonly row: number;

@@ -11,7 +11,7 @@ import type { AuditLog } from "../../audit/audit-log.ts";
 import type { ActionDefinition } from "../../catalog/action-definition.ts";
 import type { ActionId } from "../../catalog/action-ids.ts";
 import { catalog } from "../../catalog/catalog.ts";
-import { type TenantsService, tenantNotConnected } from "../../tenants/tenants-service.ts";
+import type { TenantsService } from "../../tenants/tenants-service.ts";
 import { planItems, type PlannedItem } from "./bulk-dry-run.ts";
 import { type BulkInputShape, bulkInputShape, itemInput } from "./bulk-input.ts";
 import { createItemChecker, holdsSecret, secretRefusal } from "./bulk-items.ts";
@@ -26,10 +26,7 @@ export const maxJobTargets = 50_000;
 /** A dry run answers in one response, item by item: a larger selection is planned in parts. */
 export const maxDryRunTargets = 5000;
 
-/**
- * Where a job's targets come from. Each kind becomes `SelectedTarget`s, checked the same way; a search of the
- * directory cache (src/directory/search-users.ts) is added here as `{ kind: "search", ... }` resolving to them.
- */
+/** Where a job's targets come from: ids by tenant, a CSV file or a search of the directory cache. Each kind becomes `SelectedTarget`s, checked the same way. */
 export type BulkSelection =
   | { readonly kind: "ids"; readonly targets: readonly { readonly tenant: string; readonly ids: readonly string[] }[] }
   | { readonly kind: "csv"; readonly text: string }
@@ -69,7 +66,7 @@ export type JobControl = "pause" | "resume" | "cancel" | "retry-failed";
 
 type Access = Pick<OperatorAccess, "principal" | "canSee" | "visibility" | "hasScope" | "hasPlatformRole" | "decideAction" | "decideOnTarget">;
 
-export function viewOf(job: StoredBulkJob): BulkJobView {
+function viewOf(job: StoredBulkJob): BulkJobView {
   return {
     id: job.id,
     action: job.action,
@@ -110,8 +107,7 @@ export function createBulkJobsService(deps: {
     const targets: SelectedTarget[] = [];
     for (const { tenant, ids } of selection.targets) {
       // A tenant named outright must be one the operator sees, as in every other request.
-      const connection = await deps.tenants.get(tenant);
-      if (!access.canSee(connection.tenantId)) throw tenantNotConnected(tenant);
+      await deps.tenants.get(tenant, (tenantId) => access.canSee(tenantId));
       for (const id of ids) targets.push({ row: targets.length + 1, tenant, target: id.trim() });
     }
     return targets;

@@ -17,7 +17,6 @@ export interface StoredBulkJob {
   readonly principal: Principal;
   readonly tenantIds: readonly string[];
   readonly state: StoredJobState;
-  readonly total: number;
   readonly createdAt: string;
   readonly counts: ItemCounts;
 }
@@ -45,7 +44,6 @@ interface JobRow {
   principal: Principal;
   tenant_ids: string[];
   state: StoredJobState;
-  total: number;
   created_at: Date;
   counts: Record<string, number | string | null>;
 }
@@ -106,7 +104,6 @@ function job(row: JobRow): StoredBulkJob {
     principal: row.principal,
     tenantIds: row.tenant_ids,
     state: row.state,
-    total: row.total,
     createdAt: row.created_at.toISOString(),
     counts: countsFrom(row.counts),
   };

@@ -7,7 +7,7 @@ import { api } from "./api-client.ts";
 export type Assignment = z.infer<typeof assignmentSchema>;
 export type NewAssignment = z.input<typeof assignmentBody>;
 
-export const assignmentsKey = ["access", "role-assignments"] as const;
+const assignmentsKey = ["access", "role-assignments"] as const;
 
 export function useRoleAssignments() {
   return useQuery({ queryKey: assignmentsKey, queryFn: async () => (await api<{ value: Assignment[] }>("GET", "/api/role-assignments")).value, staleTime: 30_000 });

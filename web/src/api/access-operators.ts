@@ -7,7 +7,7 @@ import { api, withQuery } from "./api-client.ts";
 export type Operator = z.infer<typeof operatorSchema>;
 export type NewOperator = z.input<typeof operatorBody>;
 
-export const operatorsKey = ["access", "operators"] as const;
+const operatorsKey = ["access", "operators"] as const;
 
 export function useOperators() {
   return useQuery({ queryKey: operatorsKey, queryFn: async () => (await api<{ value: Operator[] }>("GET", "/api/operators")).value, staleTime: 30_000 });

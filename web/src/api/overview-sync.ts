@@ -36,7 +36,7 @@ export function useSyncNow(tenantId: string) {
  * How the sync asked for at `requestedAt` ended, once it has: a sync that started after the request succeeded,
  * or one failed after it. A sync already running when it was asked for does not count.
  */
-export function syncOutcomeAfter(state: SyncState | undefined, requestedAt: string): "succeeded" | "failed" | undefined {
+function syncOutcomeAfter(state: SyncState | undefined, requestedAt: string): "succeeded" | "failed" | undefined {
   if (!state || state.runningSince) return undefined;
   const asked = Date.parse(requestedAt);
   if (state.lastSuccessAt && Date.parse(state.lastSuccessAt) - (state.lastDurationMs ?? 0) >= asked) return "succeeded";

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
 import type { z } from "zod";
 import type { tenantSchema } from "../../../src/api/api-schemas.ts";
 import { api } from "./api-client.ts";
@@ -16,4 +17,11 @@ export function useTenants() {
 
 export function tenantName(tenant: Pick<Tenant, "displayName" | "defaultDomain" | "tenantId">): string {
   return tenant.displayName ?? tenant.defaultDomain ?? tenant.tenantId;
+}
+
+/** A tenant's name for a tenant as given (an id or a domain) and the id it was found to be, when it was. */
+export function useTenantLabel(): (given: string, tenantId?: string | null) => string {
+  const tenants = useTenants();
+  const names = useMemo(() => new Map((tenants.data ?? []).map((t) => [t.tenantId, tenantName(t)])), [tenants.data]);
+  return useCallback((given, tenantId) => names.get(tenantId ?? given) ?? names.get(given.toLowerCase()) ?? given, [names]);
 }

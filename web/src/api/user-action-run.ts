@@ -2,6 +2,7 @@
 // (why and what to do), bad input (which field) or Graph's failure (with its request id).
 import type { z } from "zod";
 import type { actionRunSchema } from "../../../src/api/action-routes.ts";
+import type { ActionId } from "../../../src/catalog/action-ids.ts";
 import { ApiError, api } from "./api-client.ts";
 
 type ActionRun = z.infer<typeof actionRunSchema>;
@@ -42,6 +43,16 @@ function failedOutcome(title: string, error: unknown): RunAnswer {
     outcome: { title, state, message: error.detail.message, ...(error.detail.fix ? { fix: error.detail.fix } : {}), ...(field ? { field } : {}), ...(graphRequestId ? { graphRequestId } : {}), warnings: run?.warnings ?? [] },
     ...(body?.secret ? { secret: body.secret } : {}),
   };
+}
+
+/** Whether the change went through (made, or sent and being confirmed). */
+export function accepted(outcome: RunOutcome): boolean {
+  return outcome.state === "succeeded" || outcome.state === "requested";
+}
+
+/** Runs a catalog read action and gives its data. */
+export async function readAction<T>(tenant: string, action: ActionId, input: object, signal?: AbortSignal): Promise<T> {
+  return (await api<{ data: T }>("POST", `/api/tenants/${encodeURIComponent(tenant)}/actions/${action}`, { body: input, ...(signal ? { signal } : {}) })).data;
 }
 
 /** POST /api/tenants/{tenant}/actions/{action} with a new Idempotency-Key for this submit. */

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { UserAdminRole, UserGroup, UserLicense } from "../../../src/actions/reads/user-details.ts";
-import { api } from "./api-client.ts";
+import { actionIds } from "../../../src/catalog/action-ids.ts";
+import { readAction } from "./user-action-run.ts";
 
 /** What users.get answers: the user's properties by Graph name, and what the page shows around them. */
 export interface UserDetails {
@@ -21,10 +22,9 @@ export interface UserDetails {
 export const userDetailsKey = (tenant: string, userId: string) => ["user-details", tenant, userId] as const;
 
 /** One user of one tenant, read from Graph through the catalog's users.get. */
-export function useUserDetails(tenant: string, userId: string, enabled = true) {
+export function useUserDetails(tenant: string, userId: string) {
   return useQuery({
     queryKey: userDetailsKey(tenant, userId),
-    queryFn: async ({ signal }) => (await api<{ data: UserDetails }>("POST", `/api/tenants/${encodeURIComponent(tenant)}/actions/users.get`, { body: { userId }, signal })).data,
-    enabled,
+    queryFn: ({ signal }) => readAction<UserDetails>(tenant, actionIds.usersGet, { userId }, signal),
   });
 }

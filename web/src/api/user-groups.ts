@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { GroupRow } from "../../../src/actions/reads/groups-read.ts";
 import { actionIds } from "../../../src/catalog/action-ids.ts";
-import { readAction } from "./user-licenses.ts";
+import { readAction } from "./user-action-run.ts";
 
 export type { GroupRow };
 

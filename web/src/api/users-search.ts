@@ -1,9 +1,9 @@
 // The users of every tenant the operator sees, as the directory cache's search finds them, a page at a time.
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, usePrefetchInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { roleSummarySchema } from "../../../src/api/access-schemas.ts";
 import type { rowSchema } from "../../../src/api/search-routes.ts";
 import { maxSearchLimit, type SortOrder, type UserSearchSort } from "../../../src/directory/search-query.ts";
+import { rolesQuery } from "./access-roles.ts";
 import { api, withQuery } from "./api-client.ts";
 
 export type UserRow = z.infer<typeof rowSchema>;
@@ -76,12 +76,8 @@ export function useUsersSearch(search: UsersSearch) {
 /** Entra's role names by template id, for the admin roles users hold. */
 export function useRoleNames(enabled: boolean) {
   return useQuery({
-    queryKey: ["roles"],
-    queryFn: async () => {
-      const roles = (await api<{ value: z.infer<typeof roleSummarySchema>[] }>("GET", "/api/roles")).value;
-      return new Map(roles.filter((r) => r.kind === "entra").map((r) => [r.id.toLowerCase(), r.name]));
-    },
+    ...rolesQuery,
+    select: (roles) => new Map(roles.filter((r) => r.kind === "entra").map((r) => [r.id.toLowerCase(), r.name])),
     enabled,
-    staleTime: 10 * 60_000,
   });
 }

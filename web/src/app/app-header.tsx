@@ -2,7 +2,7 @@ import { Button, Dropdown, makeStyles, Option, Text, Title3, Tooltip, tokens } f
 import { WeatherMoonRegular, WeatherSunnyRegular } from "@fluentui/react-icons";
 import { api } from "../api/api-client.ts";
 import type { Me } from "../api/me.ts";
-import { tenantName, useTenants } from "../api/tenants.ts";
+import { useTenantOptions } from "./tenant-options.ts";
 import { allTenants, useTenantScope } from "./tenant-scope.tsx";
 import { useThemeChoice } from "./theme-choice.tsx";
 
@@ -21,9 +21,8 @@ const useStyles = makeStyles({
 });
 
 function TenantSwitcher() {
-  const tenants = useTenants();
+  const options = useTenantOptions();
   const { tenant, setTenant } = useTenantScope();
-  const options = [{ id: allTenants, label: "All tenants" }, ...(tenants.data ?? []).map((t) => ({ id: t.tenantId, label: tenantName(t) }))];
   const current = options.find((o) => o.id === tenant) ?? options[0]!;
   return (
     <Dropdown aria-label="Tenant" value={current.label} selectedOptions={[current.id]} onOptionSelect={(_, data) => setTenant(data.optionValue ?? allTenants)} style={{ minWidth: 240 }}>

@@ -1,7 +1,7 @@
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import { useLocation } from "wouter";
 import { isPlatformAdministrator, type Me } from "../api/me.ts";
-import { navigation } from "./routes.tsx";
+import { isUserPage, navigation } from "./routes.tsx";
 
 const useStyles = makeStyles({
   nav: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground2 },
@@ -11,8 +11,7 @@ export function AppNavigation({ me }: { readonly me: Me }) {
   const styles = useStyles();
   const [location, navigate] = useLocation();
   const entries = navigation.filter((entry) => !entry.platformAdministrators || isPlatformAdministrator(me));
-  // A user's page (/tenants/{t}/users/{id}) belongs to Users, not to Tenants.
-  const section = /^\/tenants\/[^/]+\/users\//.test(location) ? "/users" : location;
+  const section = isUserPage(location) ? "/users" : location;
   const selected = entries.find((entry) => section === entry.path || section.startsWith(`${entry.path}/`))?.path;
   return (
     <nav className={styles.nav} aria-label="Pages">

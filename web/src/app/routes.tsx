@@ -18,9 +18,14 @@ const pagesBySection = new Map<string, { preload: () => Promise<{ prefetch?: (cl
   ["access", AccessPage],
 ]);
 
+/** A user's page (/tenants/{t}/users/{id}): under Users, although its path starts with /tenants. */
+export function isUserPage(path: string): boolean {
+  return /^\/tenants\/[^/]+\/users\//.test(path);
+}
+
 /** Starts loading the code of the page at `path`, then what the page asks the API for first. */
 export function preloadPage(path: string, client: QueryClient): void {
-  const page = /^\/tenants\/[^/]+\/users\//.test(path) ? UserPage : (pagesBySection.get(path.split("/")[1] ?? "") ?? OverviewPage);
+  const page = isUserPage(path) ? UserPage : (pagesBySection.get(path.split("/")[1] ?? "") ?? OverviewPage);
   void page
     .preload()
     .then((module) => module.prefetch?.(client))

@@ -19,10 +19,7 @@ function securityEnabledOnly(call: GraphCall): boolean {
 function memberIds(call: GraphCall, withRoles: boolean) {
   const user = activeUser(call.tenant, call.params.userId!);
   const securityOnly = securityEnabledOnly(call);
-  const groups = call.tenant.transitiveGroupsOf(user.id).filter((id) => {
-    const group = call.tenant.group(id);
-    return group !== undefined && !group.deletedDateTime && (!securityOnly || group.securityEnabled);
-  });
+  const groups = call.tenant.activeTransitiveGroupsOf(user.id, securityOnly);
   const roles = withRoles && !securityOnly ? [...call.tenant.rolesOf(user.id)] : [];
   return { status: 200, body: { "@odata.context": `${call.context.baseUrl}/v1.0/$metadata#Collection(Edm.String)`, value: [...groups.sort(), ...roles.sort()] } };
 }

@@ -1,5 +1,5 @@
 // Operators and role assignments, for Platform Administrators. Everyone else gets the API's own refusal.
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
+import { makeStyles, Spinner, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { useSearchParams } from "wouter";
 import { useOperators } from "../../api/access-operators.ts";
@@ -38,15 +38,7 @@ export default function AccessPage() {
   let content: ReactNode;
   if (operators.isPending) content = <Spinner label="Loading operators" />;
   else if (operators.error instanceof ApiError && operators.error.status === 403) {
-    content = (
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>Only Platform Administrators manage operators and roles</MessageBarTitle>
-          {operators.error.detail.message}
-          {operators.error.detail.fix ? <div>{operators.error.detail.fix}</div> : null}
-        </MessageBarBody>
-      </MessageBar>
-    );
+    content = <ErrorBar intent="warning" error={operators.error} title="Only Platform Administrators manage operators and roles" />;
   } else if (operators.error) content = <ErrorBar error={operators.error} title="The operators could not be loaded" />;
   else {
     content = (

@@ -5,7 +5,7 @@ import { withQuery } from "../../api/api-client.ts";
 import { type AuditEntry, type AuditFilters as AuditQuery, useAuditEntries, useAuditVerification } from "../../api/audit.ts";
 import { useCatalog } from "../../api/catalog.ts";
 import { isPlatformAdministrator, useMe } from "../../api/me.ts";
-import { tenantName, useTenants } from "../../api/tenants.ts";
+import { useTenantLabel } from "../../api/tenants.ts";
 import { ErrorBar } from "../../app/error-bar.tsx";
 import { allTenants, useTenantScope } from "../../app/tenant-scope.tsx";
 import { bulkJobAuditActions } from "../../../../src/jobs/bulk/bulk-job.ts";
@@ -49,7 +49,6 @@ function queryOf(text: AuditFilterText, tenant: string): AuditQuery {
 export default function AuditPage() {
   const styles = useStyles();
   const me = useMe();
-  const tenants = useTenants();
   const catalog = useCatalog();
   const { tenant } = useTenantScope();
   const [filters, setFilters] = useState<AuditFilterText>(noFilters);
@@ -58,8 +57,8 @@ export default function AuditPage() {
   const [opened, setOpened] = useState<AuditEntry | null>(null);
   const verification = useAuditVerification();
 
-  const names = useMemo(() => new Map((tenants.data ?? []).map((t) => [t.tenantId, tenantName(t)])), [tenants.data]);
-  const tenantLabel = (tenantId: string | null) => (tenantId ? (names.get(tenantId) ?? tenantId) : "Tenantry itself");
+  const nameOf = useTenantLabel();
+  const tenantLabel = (tenantId: string | null) => (tenantId ? nameOf(tenantId) : "Tenantry itself");
   const actionIds = useMemo(() => [...(catalog.data?.value ?? []).map((a) => a.id), ...Object.values(bulkJobAuditActions)].sort(), [catalog.data]);
   const auditor = me.data ? isPlatformAdministrator(me.data) || me.data.platformRoles.some((role) => role.id === "auditor") : false;
   const rows = entries.data?.pages.flatMap((page) => page.value) ?? [];

@@ -38,14 +38,21 @@ export function ItemStateBadge({ state }: { readonly state: BulkItemState }) {
   );
 }
 
-/** Done of total, as a bar and in words; red once an item failed. */
+/** Done of total as a bar: red once an item failed or was refused, green when all are done. */
+export function JobBar({ job, label }: { readonly job: BulkJob; readonly label: string }) {
+  const { progress } = job;
+  const color = progress.failed + progress.refused > 0 ? "error" : progress.remaining === 0 ? "success" : "brand";
+  return <ProgressBar aria-label={label} value={progress.total === 0 ? 1 : progress.done / progress.total} color={color} thickness="large" />;
+}
+
+/** Done of total, as a bar and in words. */
 export function JobProgressBar({ job, label }: { readonly job: BulkJob; readonly label: string }) {
   const styles = useStyles();
   const { progress } = job;
   const problems = progress.failed + progress.refused;
   return (
     <div className={styles.progress}>
-      <ProgressBar aria-label={label} value={progress.total === 0 ? 1 : progress.done / progress.total} color={problems > 0 ? "error" : progress.remaining === 0 ? "success" : "brand"} thickness="large" />
+      <JobBar job={job} label={label} />
       <Text size={200}>
         {progress.done.toLocaleString()} of {progress.total.toLocaleString()} done
         {problems > 0 ? `, ${problems.toLocaleString()} failed or refused` : ""}

@@ -1,10 +1,10 @@
-import { Link, makeStyles, ProgressBar, Spinner, Subtitle2, Text, Title2, tokens } from "@fluentui/react-components";
+import { makeStyles, Spinner, Subtitle2, Text, Title2, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { useLocation } from "wouter";
 import { type BulkJob, useJob, useRefreshJobItems } from "../../api/jobs.ts";
+import { AppLink } from "../../app/app-link.tsx";
 import { ErrorBar } from "../../app/error-bar.tsx";
 import { JobControls } from "./job-controls.tsx";
-import { JobStateBadge } from "./job-badges.tsx";
+import { JobBar, JobStateBadge } from "./job-badges.tsx";
 import { JobItems } from "./job-items.tsx";
 import type { ActionSummary } from "./action-summary.ts";
 
@@ -57,7 +57,6 @@ function Figures({ job }: { readonly job: BulkJob }) {
 /** One job: live progress while it runs (asked every second), its controls and its items. */
 export function JobDetails({ jobId, describe }: { readonly jobId: string; readonly describe: (actionId: string) => ActionSummary }) {
   const styles = useStyles();
-  const [, navigate] = useLocation();
   const job = useJob(jobId);
   const refreshItems = useRefreshJobItems(jobId);
   const moved = job.data ? `${job.data.state}:${job.data.progress.done}:${job.data.progress.running}` : undefined;
@@ -68,17 +67,7 @@ export function JobDetails({ jobId, describe }: { readonly jobId: string; readon
     refreshItems();
   }, [moved, refreshItems]);
 
-  const back = (
-    <Link
-      href="/jobs"
-      onClick={(event) => {
-        event.preventDefault();
-        navigate("/jobs");
-      }}
-    >
-      All bulk jobs
-    </Link>
-  );
+  const back = <AppLink href="/jobs">All bulk jobs</AppLink>;
   if (job.isPending) return <Spinner label="Reading the job" />;
   if (job.error) {
     return (
@@ -102,7 +91,7 @@ export function JobDetails({ jobId, describe }: { readonly jobId: string; readon
       </Text>
       <JobControls job={data} />
       <section aria-label="Progress" className={styles.progress}>
-        <ProgressBar aria-label={`Progress of ${title}`} value={data.progress.total === 0 ? 1 : data.progress.done / data.progress.total} thickness="large" color={data.progress.failed + data.progress.refused > 0 ? "error" : data.progress.remaining === 0 ? "success" : "brand"} />
+        <JobBar job={data} label={`Progress of ${title}`} />
         <Figures job={data} />
       </section>
       <section aria-label="Template" className={styles.progress}>

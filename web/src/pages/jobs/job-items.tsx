@@ -1,11 +1,11 @@
-import { Button, Dropdown, Field, Link, makeStyles, Option, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
+import { Button, Dropdown, Field, makeStyles, Option, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { useLocation } from "wouter";
 import { bulkItemStates } from "../../../../src/jobs/bulk/bulk-job.ts";
 import { type BulkItem, type BulkItemState, type BulkJob, useJobItems } from "../../api/jobs.ts";
+import { useTenantLabel } from "../../api/tenants.ts";
+import { AppLink } from "../../app/app-link.tsx";
 import { ErrorBar } from "../../app/error-bar.tsx";
 import { ItemStateBadge, itemStates } from "./job-badges.tsx";
-import { useTenantLabel } from "./use-tenant-label.ts";
 
 const useStyles = makeStyles({
   items: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -32,20 +32,11 @@ function countOf(job: BulkJob, state: BulkItemState | typeof all): number | unde
 
 function Target({ item, userPages }: { readonly item: BulkItem; readonly userPages: boolean }) {
   const styles = useStyles();
-  const [, navigate] = useLocation();
   if (!userPages || !item.tenantId || !objectId.test(item.target)) return <span className={styles.target}>{item.target}</span>;
-  const path = `/tenants/${item.tenantId}/users/${item.target}`;
   return (
-    <Link
-      className={styles.target}
-      href={path}
-      onClick={(event) => {
-        event.preventDefault();
-        navigate(path);
-      }}
-    >
+    <AppLink className={styles.target} href={`/tenants/${item.tenantId}/users/${item.target}`}>
       {item.target}
-    </Link>
+    </AppLink>
   );
 }
 

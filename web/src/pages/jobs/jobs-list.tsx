@@ -1,6 +1,6 @@
-import { Button, Link, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
-import { useLocation } from "wouter";
+import { Button, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
 import { useJobs } from "../../api/jobs.ts";
+import { AppLink } from "../../app/app-link.tsx";
 import { ErrorBar } from "../../app/error-bar.tsx";
 import { JobProgressBar, JobStateBadge } from "./job-badges.tsx";
 
@@ -13,7 +13,6 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", tim
 
 export function JobsList({ actionTitle }: { readonly actionTitle: (actionId: string) => string }) {
   const styles = useStyles();
-  const [, navigate] = useLocation();
   const jobs = useJobs();
   if (jobs.isPending) return <Spinner label="Reading the bulk jobs" />;
   if (jobs.error) return <ErrorBar error={jobs.error} title="The bulk jobs could not be read" />;
@@ -34,15 +33,7 @@ export function JobsList({ actionTitle }: { readonly actionTitle: (actionId: str
           {rows.map((job) => (
             <TableRow key={job.id}>
               <TableCell>
-                <Link
-                  href={`/jobs/${job.id}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    navigate(`/jobs/${job.id}`);
-                  }}
-                >
-                  {actionTitle(job.action)}
-                </Link>
+                <AppLink href={`/jobs/${job.id}`}>{actionTitle(job.action)}</AppLink>
                 <div className={styles.id}>{job.action}</div>
               </TableCell>
               <TableCell>

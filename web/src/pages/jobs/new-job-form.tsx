@@ -6,6 +6,7 @@ import { actionIds } from "../../../../src/catalog/action-ids.ts";
 import { ApiError } from "../../api/api-client.ts";
 import { type JobRequest, type JobSearch, type JobSelection, useJobPreview, useStartJob } from "../../api/jobs.ts";
 import { useCatalog } from "../../api/catalog.ts";
+import { useTenantLabel } from "../../api/tenants.ts";
 import { ErrorBar } from "../../app/error-bar.tsx";
 import { type CsvFile, CsvFileField } from "./csv-file-field.tsx";
 import { DryRunPreview } from "./dry-run-preview.tsx";
@@ -13,7 +14,6 @@ import type { UserTargets } from "./job-selection.ts";
 import { SearchFields } from "./search-fields.tsx";
 import { type FieldValues, TemplateFieldError, targetPropertyOf, templateFields, templateOf } from "./template-fields.ts";
 import { TemplateForm } from "./template-form.tsx";
-import { useTenantLabel } from "./use-tenant-label.ts";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusLarge, backgroundColor: tokens.colorNeutralBackground1 },

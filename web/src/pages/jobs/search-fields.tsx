@@ -1,6 +1,7 @@
 import { Checkbox, Dropdown, Field, Input, makeStyles, Option, tokens } from "@fluentui/react-components";
 import type { JobSearch } from "../../api/jobs.ts";
-import { tenantName, useTenants } from "../../api/tenants.ts";
+import { useTenantOptions } from "../../app/tenant-options.ts";
+import { allTenants } from "../../app/tenant-scope.tsx";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))", gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, alignItems: "end" },
@@ -16,8 +17,6 @@ const yesNoFilters: readonly { name: YesNoFilter; label: string; yes: string; no
   { name: "guest", label: "Type", yes: "Guests", no: "Members" },
 ];
 
-const allTenants = "all";
-
 function without<K extends keyof JobSearch>(search: JobSearch, name: K): JobSearch {
   const { [name]: _, ...rest } = search;
   return rest;
@@ -26,8 +25,7 @@ function without<K extends keyof JobSearch>(search: JobSearch, name: K): JobSear
 /** A search of the directory cache typed here: every user it finds becomes a target. */
 export function SearchFields({ value, onChange }: { readonly value: JobSearch; readonly onChange: (next: JobSearch) => void }) {
   const styles = useStyles();
-  const tenants = useTenants();
-  const tenantOptions = [{ id: allTenants, label: "All tenants" }, ...(tenants.data ?? []).map((t) => ({ id: t.tenantId, label: tenantName(t) }))];
+  const tenantOptions = useTenantOptions();
   const tenant = tenantOptions.find((option) => option.id === (value.tenantId ?? allTenants));
   return (
     <div className={styles.grid}>

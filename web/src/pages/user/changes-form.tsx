@@ -1,7 +1,7 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { ArrowUndoRegular, SaveRegular } from "@fluentui/react-icons";
 import { type FormEvent, useState } from "react";
-import { type RunOutcome, runAction } from "../../api/user-action-run.ts";
+import { accepted, type RunOutcome, runAction } from "../../api/user-action-run.ts";
 import type { CatalogAction } from "../../api/catalog.ts";
 import type { UserDetails } from "../../api/user-details.ts";
 import { OutcomeBar } from "./outcome-bar.tsx";
@@ -58,7 +58,7 @@ export function ChangesForm({ tenant, user, action, name, leaveOut = [], refusal
     const answer = await runAction(tenant, action, { userId: user.id, changes });
     setSaving(false);
     setOutcome(answer.outcome);
-    if (answer.outcome.state === "succeeded" || answer.outcome.state === "requested") onChanged();
+    if (accepted(answer.outcome)) onChanged();
   }
 
   // Tenantry's message names the field ("changes.jobTitle: ..."); beside the field, the reason is enough.

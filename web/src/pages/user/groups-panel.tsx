@@ -22,7 +22,7 @@ import { useId, useState } from "react";
 import type { UserGroup } from "../../../../src/actions/reads/user-details.ts";
 import { actionIds } from "../../../../src/catalog/action-ids.ts";
 import { useUserDetails } from "../../api/user-details.ts";
-import { accepted, type ChangeRequest, usePanelChange } from "../../api/user-licenses-change.ts";
+import { usePanelChange } from "../../api/user-licenses-change.ts";
 import { ErrorBar } from "../../app/error-bar.tsx";
 import { AddToGroupDialog } from "./groups-add-dialog.tsx";
 import { groupKind, isDynamic } from "./groups-kind.ts";
@@ -42,21 +42,10 @@ export function GroupsPanel({ tenant, userId, refusalOf, onChanged }: UserPanelP
   const styles = useStyles();
   const headingId = useId();
   const user = useUserDetails(tenant, userId);
-  const change = usePanelChange(tenant, onChanged);
-  const [adding, setAdding] = useState(false);
+  const { change, run, dialogOpen: adding, openDialog: openAdd } = usePanelChange(tenant, onChanged);
   const [removing, setRemoving] = useState<UserGroup | undefined>();
   const addRefusal = refusalOf(actionIds.groupsAddMember);
   const removeRefusal = refusalOf(actionIds.groupsRemoveMember);
-
-  function run(request: ChangeRequest, onAccepted?: () => void) {
-    change.mutate(request, { onSuccess: (outcome) => (accepted(outcome) ? onAccepted?.() : undefined) });
-  }
-
-  function openAdd(open: boolean) {
-    // A refusal shown in the dialog goes with it.
-    if (open || (change.data && !accepted(change.data))) change.reset();
-    setAdding(open);
-  }
 
   const name = user.data ? (user.data.displayName ?? user.data.userPrincipalName) : "";
   const groups = [...(user.data?.groups ?? [])].sort((a, b) => (a.displayName ?? a.id).localeCompare(b.displayName ?? b.id));

@@ -24,6 +24,7 @@ import { messageFor, type RunChange } from "../../api/user-licenses-change.ts";
 import { type SubscribedSku, useSubscribedSkus } from "../../api/user-licenses.ts";
 import { ErrorBar } from "../../app/error-bar.tsx";
 import { PlanSwitches } from "./licenses-plan-switches.tsx";
+import { switchedPlans } from "./licenses-plans.ts";
 import { OutcomeBar } from "./outcome-bar.tsx";
 
 const useStyles = makeStyles({
@@ -78,12 +79,7 @@ function AssignLicenseForm({ tenant, user, onOpenChange, run, busy, outcome }: O
     setDisabledPlans(new Set());
   }
 
-  function toggle(servicePlanId: string, on: boolean) {
-    const next = new Set(disabledPlans);
-    if (on) next.delete(servicePlanId);
-    else next.add(servicePlanId);
-    setDisabledPlans(next);
-  }
+  const toggle = (servicePlanId: string, on: boolean) => setDisabledPlans(switchedPlans(disabledPlans, servicePlanId, on));
 
   function submit(event: FormEvent) {
     event.preventDefault();

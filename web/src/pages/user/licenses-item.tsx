@@ -7,7 +7,7 @@ import type { RunChange } from "../../api/user-licenses-change.ts";
 import type { UserLicense } from "../../api/user-licenses.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { PlanSwitches } from "./licenses-plan-switches.tsx";
-import { assignmentErrors, directAssignment, groupAssignments, inheritedFromText, savedDisabledPlans } from "./licenses-plans.ts";
+import { assignmentErrors, directAssignment, groupAssignments, inheritedFromText, savedDisabledPlans, switchedPlans } from "./licenses-plans.ts";
 
 const useStyles = makeStyles({
   header: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
@@ -42,12 +42,7 @@ export function LicenseItem({ licence, userId, userName, refusal, busy, run }: L
   const dirty = !sameSet(draft, saved);
   const editable = direct !== undefined && refusal === undefined && !busy;
 
-  function toggle(servicePlanId: string, on: boolean) {
-    const next = new Set(draft);
-    if (on) next.delete(servicePlanId);
-    else next.add(servicePlanId);
-    setDraft(next);
-  }
+  const toggle = (servicePlanId: string, on: boolean) => setDraft(switchedPlans(draft, servicePlanId, on));
 
   function save() {
     const on = licence.servicePlans.length - draft.size;

@@ -3,10 +3,10 @@
 import { Accordion, Body1, Button, Caption1, Card, makeStyles, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { actionIds } from "../../../../src/catalog/action-ids.ts";
 import { useUserDetails } from "../../api/user-details.ts";
-import { accepted, type ChangeRequest, usePanelChange } from "../../api/user-licenses-change.ts";
+import { usePanelChange } from "../../api/user-licenses-change.ts";
 import { subscribedSkusKey } from "../../api/user-licenses.ts";
 import { ErrorBar } from "../../app/error-bar.tsx";
 import { AssignLicenseDialog } from "./licenses-assign-dialog.tsx";
@@ -31,23 +31,12 @@ export function LicensesPanel({ tenant, userId, refusalOf, onChanged }: UserPane
   const headingId = useId();
   const client = useQueryClient();
   const user = useUserDetails(tenant, userId);
-  const change = usePanelChange(tenant, () => {
+  const { change, run, dialogOpen: assigning, openDialog: openAssign } = usePanelChange(tenant, () => {
     onChanged();
     // Seats taken or freed.
     void client.invalidateQueries({ queryKey: subscribedSkusKey(tenant) });
   });
-  const [assigning, setAssigning] = useState(false);
   const refusal = refusalOf(actionIds.licensesAssignUser);
-
-  function run(request: ChangeRequest, onAccepted?: () => void) {
-    change.mutate(request, { onSuccess: (outcome) => (accepted(outcome) ? onAccepted?.() : undefined) });
-  }
-
-  function openAssign(open: boolean) {
-    // A refusal shown in the dialog goes with it.
-    if (open || (change.data && !accepted(change.data))) change.reset();
-    setAssigning(open);
-  }
 
   const name = user.data ? (user.data.displayName ?? user.data.userPrincipalName) : "";
   return (

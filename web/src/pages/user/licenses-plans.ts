@@ -11,10 +11,16 @@ export interface PlanLike {
 
 const lower = (text: string | null | undefined) => (text ?? "").toLowerCase();
 
-/** Microsoft's friendly name; when two plans of a licence share it, their technical names tell them apart. */
-export function planLabels(plans: readonly PlanLike[]): Map<string, string> {
+/** How many plans of a licence bear each friendly name (lower case). */
+function friendlyNameCounts(plans: readonly PlanLike[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const plan of plans) counts.set(lower(plan.friendlyName), (counts.get(lower(plan.friendlyName)) ?? 0) + 1);
+  return counts;
+}
+
+/** Microsoft's friendly name; when two plans of a licence share it, their technical names tell them apart. */
+export function planLabels(plans: readonly PlanLike[]): Map<string, string> {
+  const counts = friendlyNameCounts(plans);
   return new Map(
     plans.map((plan) => {
       const name = plan.friendlyName ?? plan.servicePlanName ?? plan.servicePlanId;
@@ -36,8 +42,7 @@ export function sortedPlans<T extends PlanLike>(plans: readonly T[]): T[] {
  */
 export function disabledPlanIds(licence: UserLicense, assignment: Assignment): Set<string> {
   const named = new Set(assignment.disabledPlans.map(lower));
-  const friendlyCounts = new Map<string, number>();
-  for (const plan of licence.servicePlans) friendlyCounts.set(lower(plan.friendlyName), (friendlyCounts.get(lower(plan.friendlyName)) ?? 0) + 1);
+  const friendlyCounts = friendlyNameCounts(licence.servicePlans);
   const disabled = new Set<string>();
   for (const plan of licence.servicePlans) {
     const byId = named.has(lower(plan.servicePlanId)) || (plan.servicePlanName !== null && named.has(lower(plan.servicePlanName)));
@@ -53,6 +58,14 @@ export function savedDisabledPlans(licence: UserLicense): Set<string> {
   const direct = directAssignment(licence);
   if (direct) return disabledPlanIds(licence, direct);
   return new Set(licence.servicePlans.filter((p) => p.provisioningStatus === "Disabled").map((p) => p.servicePlanId));
+}
+
+/** The plans switched off once the switch of `servicePlanId` is turned on or off. */
+export function switchedPlans(disabled: ReadonlySet<string>, servicePlanId: string, on: boolean): Set<string> {
+  const next = new Set(disabled);
+  if (on) next.delete(servicePlanId);
+  else next.add(servicePlanId);
+  return next;
 }
 
 export function directAssignment(licence: UserLicense): Assignment | undefined {

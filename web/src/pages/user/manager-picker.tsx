@@ -2,14 +2,11 @@ import { Button, Combobox, Field, makeStyles, Option, Text, tokens } from "@flue
 import { DismissRegular, PersonRegular } from "@fluentui/react-icons";
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
-import type { z } from "zod";
-import type { rowSchema } from "../../../../src/api/search-routes.ts";
 import { api, withQuery } from "../../api/api-client.ts";
-import { type RunOutcome, runAction } from "../../api/user-action-run.ts";
+import { accepted, type RunOutcome, runAction } from "../../api/user-action-run.ts";
 import type { UserDetails } from "../../api/user-details.ts";
+import type { UserRow } from "../../api/users-search.ts";
 import { OutcomeBar } from "./outcome-bar.tsx";
-
-type SearchRow = z.infer<typeof rowSchema>;
 
 const useStyles = makeStyles({
   picker: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -21,7 +18,7 @@ function useTenantUsers(tenant: string, text: string) {
   const q = text.trim();
   return useQuery({
     queryKey: ["manager-candidates", tenant, q],
-    queryFn: ({ signal }) => api<{ value: SearchRow[] }>("GET", withQuery("/api/users/search", { tenant, q, limit: 10 }), { signal }),
+    queryFn: ({ signal }) => api<{ value: UserRow[] }>("GET", withQuery("/api/users/search", { tenant, q, limit: 10 }), { signal }),
     enabled: q.length > 0,
     staleTime: 30_000,
   });
@@ -42,7 +39,7 @@ export interface ManagerPickerProps {
 export function ManagerPicker({ tenant, user, action, readOnlyReason, onChanged }: ManagerPickerProps) {
   const styles = useStyles();
   const [text, setText] = useState("");
-  const [chosen, setChosen] = useState<SearchRow>();
+  const [chosen, setChosen] = useState<UserRow>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<RunOutcome>();
   const candidates = useTenantUsers(tenant, useDeferredValue(text));
@@ -54,7 +51,7 @@ export function ManagerPicker({ tenant, user, action, readOnlyReason, onChanged 
     const answer = await runAction(tenant, action, { userId: user.id, changes: { manager } });
     setBusy(false);
     setOutcome(answer.outcome);
-    if (answer.outcome.state === "succeeded" || answer.outcome.state === "requested") {
+    if (accepted(answer.outcome)) {
       setChosen(undefined);
       setText("");
       onChanged();

@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles, Radio, RadioGroup, Switch, tokens } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { type RunAnswer, runAction } from "../../api/user-action-run.ts";
+import { accepted, type RunAnswer, runAction } from "../../api/user-action-run.ts";
 import { OutcomeBar } from "./outcome-bar.tsx";
 
 const useStyles = makeStyles({ content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
@@ -31,7 +31,7 @@ export function ResetPasswordDialog({ tenant, userId, userPrincipalName, action,
     const answer = await runAction(tenant, action, { userId, password, forceChangePasswordNextSignIn: force });
     setBusy(false);
     // A password Graph was sent is shown even when the run did not end well: it may be in effect.
-    if (answer.secret || answer.outcome.state === "succeeded" || answer.outcome.state === "requested") onDone(answer);
+    if (answer.secret || accepted(answer.outcome)) onDone(answer);
     else setFailure(answer.outcome);
   }
 

@@ -2,7 +2,7 @@ import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { ArrowResetRegular, DeleteRegular, KeyResetRegular, PersonAvailableRegular, PersonProhibitedRegular, SignOutRegular } from "@fluentui/react-icons";
 import { type ReactElement, useId, useState } from "react";
 import { actionIds } from "../../../../src/catalog/action-ids.ts";
-import { type RunAnswer, type RunOutcome, runAction } from "../../api/user-action-run.ts";
+import { accepted, type RunAnswer, type RunOutcome, runAction } from "../../api/user-action-run.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { OutcomeBar } from "./outcome-bar.tsx";
 import { PasswordOnceDialog } from "./password-once-dialog.tsx";
@@ -45,7 +45,7 @@ export function UserAccountActions({ tenant, userId, userPrincipalName, accountE
 
   function finish(answer: RunAnswer) {
     setOutcome(answer.outcome);
-    if (answer.outcome.state === "succeeded" || answer.outcome.state === "requested") onChanged();
+    if (accepted(answer.outcome)) onChanged();
   }
 
   async function run(actionId: string) {
