@@ -195,6 +195,8 @@ describe("the user page's licences and groups", () => {
       await groups.getByRole("button", { name: "Add to group" }).click();
       const dialog = page.getByRole("dialog");
       await dialog.getByRole("combobox", { name: "Group" }).fill(group.displayName.split(" ")[0]!);
+      // The list answers the typed text once the picker is no longer busy; a click during the update could be lost.
+      await dialog.locator('[role="combobox"][aria-busy="false"]').waitFor();
       await page.getByRole("option", { name: new RegExp(`^${escaped(group.displayName)} \\(`) }).click();
       await dialog.getByRole("button", { name: "Add to group" }).click();
       await groups.getByText(`is a member of ${group.displayName}`).waitFor();

@@ -180,6 +180,8 @@ describe("the user page", () => {
       const search = manager.getByRole("combobox", { name: "New manager" });
       await search.click();
       await search.pressSequentially(cloudUser.displayName.slice(0, 5));
+      // The list answers the typed text once the picker is no longer busy; a click during the update could be lost.
+      await manager.locator('[role="combobox"][aria-busy="false"]').waitFor();
       await page.getByRole("option", { name: new RegExp(cloudUser.userPrincipalName.replaceAll(".", "\\.")) }).click();
       await manager.getByRole("button", { name: "Set manager" }).click();
       await manager.getByText("Update user properties: done.").waitFor();

@@ -59,6 +59,8 @@ function AddToGroupForm({ tenant, user, onOpenChange, run, busy, outcome }: Omit
   const [listOpen, setListOpen] = useState(false);
   const search = useDebounced(query, 250);
   const groups = useGroupSearch(tenant, search);
+  // Until the list answers what was typed, it shows the previous search's groups.
+  const searching = query !== search || groups.isFetching;
   const memberOf = new Set(user.groups.map((g) => g.id));
   const name = user.displayName ?? user.userPrincipalName;
 
@@ -87,6 +89,7 @@ function AddToGroupForm({ tenant, user, onOpenChange, run, busy, outcome }: Omit
             >
               <Combobox
                 freeform
+                aria-busy={searching}
                 placeholder="Search groups"
                 value={query}
                 selectedOptions={chosen ? [chosen.id] : []}

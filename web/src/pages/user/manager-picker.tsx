@@ -42,7 +42,10 @@ export function ManagerPicker({ tenant, user, action, readOnlyReason, onChanged 
   const [chosen, setChosen] = useState<UserRow>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<RunOutcome>();
-  const candidates = useTenantUsers(tenant, useDeferredValue(text));
+  const searched = useDeferredValue(text);
+  const candidates = useTenantUsers(tenant, searched);
+  // Until the list answers what was typed, it may show the users of a shorter text.
+  const searching = text !== searched || candidates.isFetching;
   const options = (candidates.data?.value ?? []).filter((row) => row.id !== user.id && row.deletedAt === null);
   const readOnly = readOnlyReason !== undefined;
 
@@ -67,6 +70,7 @@ export function ManagerPicker({ tenant, user, action, readOnlyReason, onChanged 
       <Field label="New manager" {...(error ? { validationState: "error" as const, validationMessage: error } : readOnlyReason ? { hint: readOnlyReason } : { hint: "Type the start of a name or user name in this tenant." })}>
         <Combobox
           freeform
+          aria-busy={searching}
           disabled={readOnly}
           placeholder="Search this tenant"
           value={text}
